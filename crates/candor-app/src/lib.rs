@@ -1,1 +1,65 @@
-//! placeholder
+//! candor's application layer: every use case the CLI and the web server offer, each one
+//! validated by the domain and written in a single transaction.
+
+mod clients;
+pub mod demo;
+mod demo_content;
+mod error;
+pub mod export;
+mod projects;
+mod records;
+mod resolve;
+
+pub use candor_store::redact;
+pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
+pub use error::{AppError, Result};
+pub use projects::{MilestoneInput, ProgressInput, ProjectInput, ProjectSummary, ProjectView};
+pub use records::{CommitmentInput, RecordInput};
+
+use candor_store::{Store, Tx};
+use jiff::civil::Date;
+
+/// An open workspace: the store plus the clock every date rule is judged against.
+#[derive(Clone)]
+pub struct App {
+    store: Store,
+    today: Option<Date>,
+}
+
+impl App {
+    /// Opens the workspace database at `url` (migrating it) and reads `CANDOR_TODAY` if set.
+    pub async fn open(url: &str) -> Result<App> {
+        let store = Store::open(url).await?;
+        let today = match std::env::var("CANDOR_TODAY") {
+            Ok(v) => Some(candor_core::field::date("CANDOR_TODAY", &v)?),
+            Err(_) => None,
+        };
+        Ok(App { store, today })
+    }
+
+    /// Today's date (fixed by `CANDOR_TODAY` in tests and demos, else the system's local date).
+    pub fn today(&self) -> Date {
+        self.today
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+    }
+
+    /// Pins today's date (tests, reproducible demos).
+    pub fn set_today(&mut self, today: Date) {
+        self.today = Some(today);
+    }
+
+    /// The underlying store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Starts a transaction for a use case.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(self.store.begin().await?)
+    }
+
+    /// Closes the database cleanly.
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+}

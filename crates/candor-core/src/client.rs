@@ -127,7 +127,8 @@ impl NewClient {
         }
         self.email_domains = domains;
         self.goals = self.goals.trim().to_owned();
-        self.key_dates.sort_by(|a, b| a.date.cmp(&b.date).then(a.label.cmp(&b.label)));
+        self.key_dates
+            .sort_by(|a, b| a.date.cmp(&b.date).then(a.label.cmp(&b.label)));
         Ok(self)
     }
 }
@@ -231,7 +232,8 @@ impl NewContact {
         let phone = match phone.map(str::trim).filter(|p| !p.is_empty()) {
             Some(p) => {
                 let ok = p.chars().any(|c| c.is_ascii_digit())
-                    && p.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+                    && p.chars()
+                        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
                 if !ok {
                     return Err(ValidationError::new(
                         "phone",
@@ -252,7 +254,9 @@ impl NewContact {
                 .map(|c| PreferredChannel::parse("channel", c))
                 .transpose()?
                 .unwrap_or(PreferredChannel::Call),
-            language: language.map(|l| Language::parse("language", l)).transpose()?,
+            language: language
+                .map(|l| Language::parse("language", l))
+                .transpose()?,
         })
     }
 }

@@ -167,7 +167,10 @@ pub struct NewCommitment {
 
 impl NewCommitment {
     /// Validates raw input; a due date may not fall before the day the promise was made.
-    #[expect(clippy::too_many_arguments, reason = "one argument per user-facing field")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one argument per user-facing field"
+    )]
     pub fn parse(
         client_id: Id,
         project_id: Option<Id>,

@@ -26,6 +26,10 @@ impl ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid {}: {:?}: {}", self.field, self.value, self.reason)
+        write!(
+            f,
+            "invalid {}: {:?}: {}",
+            self.field, self.value, self.reason
+        )
     }
 }

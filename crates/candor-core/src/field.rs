@@ -55,7 +55,13 @@ pub fn non_empty(field: &str, value: &str) -> Result<String, ValidationError> {
 /// Trims and lower-cases an email address after a basic shape check (`local@domain.tld`).
 pub fn email(field: &str, value: &str) -> Result<String, ValidationError> {
     let v = value.trim();
-    let bad = || ValidationError::new(field, value, "expected an email address like ann@example.com");
+    let bad = || {
+        ValidationError::new(
+            field,
+            value,
+            "expected an email address like ann@example.com",
+        )
+    };
     let (local, domain) = v.split_once('@').ok_or_else(bad)?;
     if local.is_empty() || v.chars().any(char::is_whitespace) || v.matches('@').count() != 1 {
         return Err(bad());
@@ -173,7 +179,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_shapes() {
-        for v in ["2026-1-01", "2026/01/01", "", "20260101", "2026-13-01", "2026-00-10"] {
+        for v in [
+            "2026-1-01",
+            "2026/01/01",
+            "",
+            "20260101",
+            "2026-13-01",
+            "2026-00-10",
+        ] {
             assert!(date("start", v).is_err(), "{v}");
         }
     }

@@ -1,1 +1,179 @@
-//! placeholder
+//! The Store: candor's one narrow, domain-shaped storage interface over SQLite and PostgreSQL.
+//!
+//! Both backends run through sqlx's `Any` driver with the same SQL (`$1` placeholders), so there is
+//! one implementation to test, not two. Every read and write goes through a [`Tx`]; a use case
+//! opens one, does its work, and commits once, so a failure part-way writes nothing.
+
+mod clients;
+mod commitments;
+mod error;
+pub mod migrate;
+mod projects;
+mod records;
+mod restore;
+mod row;
+mod team;
+
+pub use error::{Result, StoreError};
+pub use records::RecordFilter;
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::{Any, AnyPool};
+use std::path::Path;
+
+/// Which database a store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An SQLite file (the embedded default).
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// An open database with its migrations applied.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// One database transaction; dropped without [`Tx::commit`], it rolls back.
+pub struct Tx {
+    inner: sqlx::Transaction<'static, Any>,
+    backend: Backend,
+}
+
+/// Hides the password of a database URL for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Picks the backend from a URL, or says why it cannot.
+pub fn backend_of(url: &str) -> Result<Backend> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Backend::Postgres)
+    } else {
+        Err(StoreError::Open {
+            url: redact(url),
+            reason: "expected a sqlite://PATH or postgres://… URL".into(),
+        })
+    }
+}
+
+/// Turns `sqlite://PATH` into a URL sqlx opens read-write-create, creating the parent folder.
+fn sqlite_url(url: &str) -> Result<String> {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    if rest.is_empty() || rest == ":memory:" {
+        return Ok("sqlite::memory:".into());
+    }
+    let path = rest.split('?').next().unwrap_or(rest);
+    if let Some(parent) = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
+            url: url.into(),
+            reason: format!("cannot create folder {}: {e}", parent.display()),
+        })?;
+    }
+    let sep = if rest.contains('?') { '&' } else { '?' };
+    if rest.contains("mode=") {
+        Ok(format!("sqlite://{rest}"))
+    } else {
+        Ok(format!("sqlite://{rest}{sep}mode=rwc"))
+    }
+}
+
+impl Store {
+    /// Opens (creating an SQLite file if needed) and migrates the database at `url`.
+    pub async fn open(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = backend_of(url)?;
+        let (real_url, max) = match backend {
+            // One connection: SQLite serialises writers anyway, and a single connection makes
+            // `sqlite::memory:` one database instead of one per connection.
+            Backend::Sqlite => (sqlite_url(url)?, 1),
+            Backend::Postgres => (url.to_owned(), 5),
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max)
+            .connect(&real_url)
+            .await
+            .map_err(|e| StoreError::Open {
+                url: redact(url),
+                reason: e.to_string(),
+            })?;
+        migrate::run(&pool, backend).await?;
+        Ok(Store { pool, backend })
+    }
+
+    /// The backend in use.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Starts a transaction.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(Tx {
+            inner: self.pool.begin().await?,
+            backend: self.backend,
+        })
+    }
+
+    /// Closes every connection (flushes SQLite's WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+impl Tx {
+    /// Makes every write of this transaction permanent.
+    pub async fn commit(self) -> Result<()> {
+        self.inner.commit().await?;
+        Ok(())
+    }
+
+    /// The backend in use (for the few statements that differ).
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The underlying connection, for area modules.
+    pub fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.inner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(
+            redact("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
+        assert_eq!(redact("sqlite:///tmp/x.db"), "sqlite:///tmp/x.db");
+    }
+
+    #[test]
+    fn sqlite_urls_get_create_mode() {
+        assert_eq!(
+            sqlite_url("sqlite:///tmp/candor-test/x.db").unwrap(),
+            "sqlite:///tmp/candor-test/x.db?mode=rwc"
+        );
+        assert!(backend_of("mysql://x").is_err());
+    }
+}

@@ -1,0 +1,177 @@
+//! Use cases for commitments and the client record (call notes, meetings, documents).
+
+use crate::{App, Result, resolve};
+use candor_core::{
+    Commitment, CommitmentStatus, Direction, NewCommitment, NewRecordEntry, RecordEntry,
+    RecordKind, field,
+};
+use candor_store::RecordFilter;
+use serde::Deserialize;
+
+/// Raw input for a new commitment.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CommitmentInput {
+    /// Client name or id.
+    pub client: String,
+    /// Project name or id.
+    pub project: Option<String>,
+    /// What was promised.
+    pub text: String,
+    /// Who promised it.
+    pub made_by: String,
+    /// When (default today).
+    pub made_at: Option<String>,
+    /// Source reference (`record:ID`, `message-id:<…>`, `clause:…`).
+    pub source: Option<String>,
+    /// Due date.
+    pub due: Option<String>,
+    /// Status (default open).
+    pub status: Option<String>,
+}
+
+/// Raw input for a new record entry.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RecordInput {
+    /// Client name or id.
+    pub client: String,
+    /// Project name or id.
+    pub project: Option<String>,
+    /// Kind ID.
+    pub kind: String,
+    /// Direction ID (default: `internal` for notes, `out` otherwise).
+    pub direction: Option<String>,
+    /// When (default now).
+    pub at: Option<String>,
+    /// Author.
+    pub author: String,
+    /// Participants.
+    pub participants: Vec<String>,
+    /// Subject.
+    pub subject: String,
+    /// Body.
+    pub body: String,
+    /// Source (default "cli").
+    pub source: Option<String>,
+}
+
+impl App {
+    /// Records a commitment made to a client.
+    pub async fn add_commitment(&self, input: &CommitmentInput) -> Result<Commitment> {
+        let mut tx = self.begin().await?;
+        let client = resolve::client(&mut tx, &input.client).await?;
+        let project_id = match &input.project {
+            Some(p) => Some(resolve::project(&mut tx, p, Some(&client.name)).await?.id),
+            None => None,
+        };
+        let made_at = input
+            .made_at
+            .clone()
+            .unwrap_or_else(|| self.today().to_string());
+        let c = NewCommitment::parse(
+            client.id,
+            project_id,
+            &input.text,
+            &input.made_by,
+            &made_at,
+            input.source.as_deref().unwrap_or(""),
+            input.due.as_deref(),
+            input.status.as_deref(),
+        )?;
+        if let candor_core::SourceRef::Record(id) = c.source {
+            let r = tx.record(id).await?;
+            if r.client_id != client.id {
+                return Err(candor_core::ValidationError::new(
+                    "source",
+                    format!("record:{id}"),
+                    "that record entry belongs to another client",
+                )
+                .into());
+            }
+        }
+        let stored = tx.insert_commitment(&c).await?;
+        tx.commit().await?;
+        Ok(stored)
+    }
+
+    /// Commitments, of one client when given.
+    pub async fn commitments(&self, client: Option<&str>) -> Result<Vec<Commitment>> {
+        let mut tx = self.begin().await?;
+        let client_id = match client {
+            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
+            None => None,
+        };
+        Ok(tx.commitments(client_id).await?)
+    }
+
+    /// Changes a commitment's status.
+    pub async fn set_commitment_status(&self, id: i64, status: &str) -> Result<Commitment> {
+        let status = CommitmentStatus::parse("status", status)?;
+        let mut tx = self.begin().await?;
+        let c = tx.set_commitment_status(id, status).await?;
+        tx.commit().await?;
+        Ok(c)
+    }
+
+    /// Adds an entry to a client's record.
+    pub async fn add_record(&self, input: &RecordInput) -> Result<RecordEntry> {
+        let kind = RecordKind::parse("kind", &input.kind)?;
+        let direction = match &input.direction {
+            Some(d) => Direction::parse("direction", d)?,
+            None if kind == RecordKind::Note => Direction::Internal,
+            None => Direction::Out,
+        };
+        let at = match &input.at {
+            Some(a) => field::timestamp("at", a)?,
+            None => jiff::Timestamp::now(),
+        };
+        let mut tx = self.begin().await?;
+        let client = resolve::client(&mut tx, &input.client).await?;
+        let project_id = match &input.project {
+            Some(p) => Some(resolve::project(&mut tx, p, Some(&client.name)).await?.id),
+            None => None,
+        };
+        let e = NewRecordEntry {
+            client_id: client.id,
+            project_id,
+            incident_id: None,
+            kind,
+            direction,
+            at,
+            author: input.author.clone(),
+            participants: input.participants.clone(),
+            subject: input.subject.clone(),
+            body: input.body.clone(),
+            source: input.source.clone().unwrap_or_else(|| "cli".into()),
+        }
+        .validate()?;
+        let stored = tx.insert_record(&e).await?;
+        tx.commit().await?;
+        Ok(stored)
+    }
+
+    /// Record entries in time order, filtered by client and project, the newest `limit`.
+    pub async fn records(
+        &self,
+        client: Option<&str>,
+        project: Option<&str>,
+        limit: Option<i64>,
+    ) -> Result<Vec<RecordEntry>> {
+        let mut tx = self.begin().await?;
+        let client_id = match client {
+            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
+            None => None,
+        };
+        let project_id = match project {
+            Some(p) => Some(resolve::project(&mut tx, p, client).await?.id),
+            None => None,
+        };
+        Ok(tx
+            .records(&RecordFilter {
+                client_id,
+                project_id,
+                incident_id: None,
+                limit,
+            })
+            .await?)
+    }
+}

@@ -1,0 +1,116 @@
+//! The subcommands: one module each, with an `Args` struct and a `run`.
+
+mod client;
+mod commitment;
+mod completions;
+mod contact;
+mod demo;
+mod export;
+mod init;
+mod milestone;
+mod progress;
+mod project;
+mod record;
+mod team;
+
+use crate::settings::Settings;
+use anyhow::Result;
+use candor_app::App;
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// candor: see trouble early, prepare, say it well in the client's language, keep the record.
+#[derive(Debug, Parser)]
+#[command(name = "candor", version, about, propagate_version = true)]
+#[command(
+    after_help = "Example:\n  candor --db sqlite:///tmp/demo.db demo\n  candor --db sqlite:///tmp/demo.db client list"
+)]
+pub struct Cli {
+    /// Database URL: sqlite://PATH or postgres://USER@HOST/DB (default: candor.db in the data folder).
+    #[arg(long, global = true, env = "CANDOR_DB", value_name = "URL")]
+    pub db: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create (or migrate) the workspace database.
+    Init(init::Args),
+    /// Fill an empty database with a realistic demo workspace.
+    Demo(demo::Args),
+    /// The team roster.
+    #[command(subcommand)]
+    Team(team::Cmd),
+    /// Clients.
+    #[command(subcommand)]
+    Client(client::Cmd),
+    /// Contacts at clients.
+    #[command(subcommand)]
+    Contact(contact::Cmd),
+    /// Projects.
+    #[command(subcommand)]
+    Project(project::Cmd),
+    /// Milestones of a project.
+    #[command(subcommand)]
+    Milestone(milestone::Cmd),
+    /// The progress log that forecasts read.
+    #[command(subcommand)]
+    Progress(progress::Cmd),
+    /// Commitments made to clients.
+    #[command(subcommand)]
+    Commitment(commitment::Cmd),
+    /// The per-client record: call notes, meetings, documents.
+    #[command(subcommand)]
+    Record(record::Cmd),
+    /// Export the whole workspace.
+    Export(export::ExportArgs),
+    /// Restore an export into an empty database.
+    ImportJson(export::ImportArgs),
+    /// Print shell completions.
+    Completions(completions::Args),
+}
+
+/// Context shared by subcommands: settings, and the workspace opened on first use.
+pub struct Ctx {
+    settings: Settings,
+}
+
+impl Ctx {
+    /// Opens the workspace database.
+    pub async fn app(&self) -> Result<App> {
+        Ok(App::open(&self.settings.db).await?)
+    }
+
+    /// The database URL in use.
+    pub fn db(&self) -> &str {
+        &self.settings.db
+    }
+}
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli) -> Result<ExitCode> {
+    if let Command::Completions(a) = &cli.command {
+        return completions::run(a);
+    }
+    let ctx = Ctx {
+        settings: Settings::load(cli.db)?,
+    };
+    match cli.command {
+        Command::Init(a) => init::run(&ctx, a).await,
+        Command::Demo(a) => demo::run(&ctx, a).await,
+        Command::Team(c) => team::run(&ctx, c).await,
+        Command::Client(c) => client::run(&ctx, c).await,
+        Command::Contact(c) => contact::run(&ctx, c).await,
+        Command::Project(c) => project::run(&ctx, c).await,
+        Command::Milestone(c) => milestone::run(&ctx, c).await,
+        Command::Progress(c) => progress::run(&ctx, c).await,
+        Command::Commitment(c) => commitment::run(&ctx, c).await,
+        Command::Record(c) => record::run(&ctx, c).await,
+        Command::Export(a) => export::run_export(&ctx, a).await,
+        Command::ImportJson(a) => export::run_import(&ctx, a).await,
+        Command::Completions(_) => Ok(ExitCode::SUCCESS),
+    }
+}

@@ -1,0 +1,118 @@
+//! `candor progress log|list`: what got done, day by day.
+
+use super::Ctx;
+use crate::output;
+use anyhow::Result;
+use candor_app::ProgressInput;
+use clap::Subcommand;
+use std::process::ExitCode;
+
+/// Progress subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Log a day's progress.
+    #[command(
+        after_help = "Example:\n  candor progress log --project Webwinkel --done 3 --added 1 --date 2026-11-24"
+    )]
+    Log {
+        /// Project name or id.
+        #[arg(long)]
+        project: String,
+        /// Client, when two clients have a project of that name.
+        #[arg(long)]
+        client: Option<String>,
+        /// Milestone title the work counted toward.
+        #[arg(long)]
+        milestone: Option<String>,
+        /// Day (default today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Items finished.
+        #[arg(long, default_value = "0")]
+        done: String,
+        /// Items added to the scope.
+        #[arg(long, default_value = "0")]
+        added: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a project's progress log.
+    #[command(after_help = "Example:\n  candor progress list --project Webwinkel --json")]
+    List {
+        /// Project name or id.
+        #[arg(long)]
+        project: String,
+        /// Client, when two clients have a project of that name.
+        #[arg(long)]
+        client: Option<String>,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a progress subcommand.
+pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
+    let app = ctx.app().await?;
+    match cmd {
+        Cmd::Log {
+            project,
+            client,
+            milestone,
+            date,
+            done,
+            added,
+            json,
+        } => {
+            let e = app
+                .log_progress(&ProgressInput {
+                    project,
+                    client,
+                    milestone,
+                    date,
+                    done,
+                    added,
+                })
+                .await?;
+            if json {
+                output::json(&e)?;
+            } else {
+                crate::out!(
+                    "logged {} done, {} added on {} (entry {})",
+                    e.done,
+                    e.added,
+                    e.date,
+                    e.id
+                );
+            }
+        }
+        Cmd::List {
+            project,
+            client,
+            json,
+        } => {
+            let v = app.project_view(&project, client.as_deref()).await?;
+            if json {
+                output::json(&v.progress)?;
+            } else {
+                let mut t = output::table(&["date", "done", "added", "milestone"]);
+                for e in &v.progress {
+                    let m = v
+                        .milestones
+                        .iter()
+                        .find(|m| Some(m.id) == e.milestone_id)
+                        .map(|m| m.title.clone());
+                    t.add_row(vec![
+                        e.date.to_string(),
+                        e.done.to_string(),
+                        e.added.to_string(),
+                        output::or_dash(&m),
+                    ]);
+                }
+                crate::out!("{t}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
