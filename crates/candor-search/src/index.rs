@@ -1,0 +1,277 @@
+//! The tantivy index: schema, writing with a sequence-number payload, and searching.
+
+use crate::SearchError;
+use crate::tokenizer::{analyzer_for, analyzers};
+use std::path::Path;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Languages with their own analyzer; everything else (bn, da, sv, …) uses "plain".
+const LANGS: [&str; 4] = ["plain", "en", "nl", "nb"];
+
+/// One message as the index sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailDoc {
+    /// Record entry id (the key).
+    pub record_id: u64,
+    /// Message-ID, or empty.
+    pub message_id: String,
+    /// When it was sent.
+    pub date: jiff::Timestamp,
+    /// Assigned client, if any.
+    pub client_id: Option<u64>,
+    /// Sender, "Name <address>".
+    pub from: String,
+    /// To and Cc recipients, "Name <address>, …".
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// Body text.
+    pub body: String,
+    /// ISO 639-1 language of the body ("en", "nl", "nb", "bn", …) or "" when unknown.
+    pub lang: String,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Hit {
+    /// Record entry id.
+    pub record_id: u64,
+    /// Message-ID.
+    pub message_id: String,
+    /// Date, RFC 3339.
+    pub date: String,
+    /// Sender.
+    pub from: String,
+    /// Subject.
+    pub subject: String,
+    /// A piece of the body around the match.
+    pub snippet: String,
+    /// Relevance (BM25); 0 when the query only filters.
+    pub score: f32,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    pub(crate) record_id: Field,
+    pub(crate) message_id: Field,
+    pub(crate) date: Field,
+    pub(crate) client: Field,
+    pub(crate) from: Field,
+    pub(crate) to: Field,
+    pub(crate) subject: [Field; 4],
+    pub(crate) body: [Field; 4],
+}
+
+/// A mail search index in a folder (or in memory for tests).
+pub struct SearchIndex {
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    path: String,
+}
+
+fn text_options(analyzer: &str) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    TextOptions::default()
+        .set_indexing_options(indexing)
+        .set_stored()
+}
+
+fn schema() -> Schema {
+    let mut b = Schema::builder();
+    b.add_u64_field("record_id", INDEXED | STORED | FAST);
+    b.add_text_field("message_id", STRING | STORED);
+    b.add_i64_field("date", INDEXED | STORED | FAST);
+    b.add_u64_field("client", INDEXED | FAST);
+    b.add_text_field("from", text_options("candor_plain"));
+    b.add_text_field("to", text_options("candor_plain"));
+    for lang in LANGS {
+        let analyzer = if lang == "plain" {
+            "candor_plain".to_owned()
+        } else {
+            format!("candor_{lang}")
+        };
+        b.add_text_field(&format!("subject_{lang}"), text_options(&analyzer));
+        b.add_text_field(&format!("body_{lang}"), text_options(&analyzer));
+    }
+    b.build()
+}
+
+fn fields(s: &Schema) -> Result<Fields, String> {
+    let f = |name: &str| {
+        s.get_field(name)
+            .map_err(|_| format!("field {name} missing"))
+    };
+    let per_lang = |prefix: &str| -> Result<[Field; 4], String> {
+        Ok([
+            f(&format!("{prefix}_plain"))?,
+            f(&format!("{prefix}_en"))?,
+            f(&format!("{prefix}_nl"))?,
+            f(&format!("{prefix}_nb"))?,
+        ])
+    };
+    Ok(Fields {
+        record_id: f("record_id")?,
+        message_id: f("message_id")?,
+        date: f("date")?,
+        client: f("client")?,
+        from: f("from")?,
+        to: f("to")?,
+        subject: per_lang("subject")?,
+        body: per_lang("body")?,
+    })
+}
+
+fn lang_slot(lang: &str) -> usize {
+    match analyzer_for(lang) {
+        "candor_en" => 1,
+        "candor_nl" => 2,
+        "candor_nb" => 3,
+        _ => 0,
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (and the folder) when missing.
+    pub fn open(dir: &Path) -> Result<Self, SearchError> {
+        let path = dir.display().to_string();
+        let err = |source| SearchError::Index {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| err(e.into()))?;
+        let exists = dir.join("meta.json").exists();
+        let index = if exists {
+            Index::open_in_dir(dir).map_err(err)?
+        } else {
+            Index::create_in_dir(dir, schema()).map_err(err)?
+        };
+        Self::from_index(index, path)
+    }
+
+    /// A throwaway index in memory.
+    pub fn in_memory() -> Result<Self, SearchError> {
+        Self::from_index(Index::create_in_ram(schema()), "memory".into())
+    }
+
+    fn from_index(index: Index, path: String) -> Result<Self, SearchError> {
+        if index.schema() != schema() {
+            return Err(SearchError::Incompatible {
+                path,
+                reason: "schema differs".into(),
+            });
+        }
+        for (name, analyzer) in analyzers() {
+            index.tokenizers().register(name, analyzer);
+        }
+        let fields = fields(&index.schema()).map_err(|reason| SearchError::Incompatible {
+            path: path.clone(),
+            reason,
+        })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|source| SearchError::Index {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(Self {
+            index,
+            reader,
+            fields,
+            path,
+        })
+    }
+
+    pub(crate) fn err(&self, source: tantivy::TantivyError) -> SearchError {
+        SearchError::Index {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// The highest database sequence number the last commit contains (0 for a new index).
+    pub fn indexed_seq(&self) -> Result<u64, SearchError> {
+        let metas = self.index.load_metas().map_err(|e| self.err(e))?;
+        Ok(metas.payload.and_then(|p| p.parse().ok()).unwrap_or(0))
+    }
+
+    /// Starts a batch of changes; only one batch can be open at a time (tantivy's lock).
+    pub fn batch(&self) -> Result<IndexBatch<'_>, SearchError> {
+        let writer = self.index.writer(50_000_000).map_err(|e| self.err(e))?;
+        Ok(IndexBatch {
+            owner: self,
+            writer,
+        })
+    }
+
+    /// Number of documents visible to searches.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Pending changes; nothing is visible until [`IndexBatch::commit`].
+pub struct IndexBatch<'a> {
+    owner: &'a SearchIndex,
+    writer: IndexWriter,
+}
+
+impl IndexBatch<'_> {
+    /// Adds a message, replacing any earlier version with the same record id.
+    pub fn upsert(&mut self, doc: &MailDoc) -> Result<(), SearchError> {
+        let f = &self.owner.fields;
+        self.writer
+            .delete_term(Term::from_field_u64(f.record_id, doc.record_id));
+        let slot = lang_slot(&doc.lang);
+        let mut d = TantivyDocument::default();
+        d.add_u64(f.record_id, doc.record_id);
+        d.add_text(f.message_id, &doc.message_id);
+        d.add_i64(f.date, doc.date.as_second());
+        d.add_u64(f.client, doc.client_id.unwrap_or(0));
+        d.add_text(f.from, &doc.from);
+        d.add_text(f.to, &doc.to);
+        d.add_text(f.subject[slot], &doc.subject);
+        d.add_text(f.body[slot], &doc.body);
+        self.writer.add_document(d).map_err(|e| self.owner.err(e))?;
+        Ok(())
+    }
+
+    /// Removes a message.
+    pub fn delete(&mut self, record_id: u64) {
+        self.writer
+            .delete_term(Term::from_field_u64(self.owner.fields.record_id, record_id));
+    }
+
+    /// Removes everything (for a rebuild); the commit then starts again from `seq`.
+    pub fn clear(&mut self) -> Result<(), SearchError> {
+        self.writer
+            .delete_all_documents()
+            .map_err(|e| self.owner.err(e))?;
+        Ok(())
+    }
+
+    /// Makes the changes durable and visible, recording `seq` as indexed.
+    pub fn commit(mut self, seq: u64) -> Result<(), SearchError> {
+        let owner = self.owner;
+        let mut prepared = self.writer.prepare_commit().map_err(|e| owner.err(e))?;
+        prepared.set_payload(&seq.to_string());
+        prepared.commit().map_err(|e| owner.err(e))?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| owner.err(e))?;
+        owner.reader.reload().map_err(|e| owner.err(e))?;
+        Ok(())
+    }
+}
