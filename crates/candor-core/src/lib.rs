@@ -4,6 +4,7 @@ pub mod client;
 pub mod commitment;
 pub mod error;
 pub mod field;
+pub mod playbook;
 pub mod project;
 pub mod record;
 pub mod team;
