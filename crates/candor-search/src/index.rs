@@ -14,8 +14,10 @@ const LANGS: [&str; 4] = ["plain", "en", "nl", "nb"];
 /// One message as the index sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MailDoc {
-    /// Record entry id (the key).
-    pub record_id: u64,
+    /// Mail message id in the database (the key).
+    pub mail_id: u64,
+    /// Record entry id, once the message is assigned to a client.
+    pub record_id: Option<u64>,
     /// Message-ID, or empty.
     pub message_id: String,
     /// When it was sent.
@@ -37,8 +39,10 @@ pub struct MailDoc {
 /// One search result.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Hit {
-    /// Record entry id.
-    pub record_id: u64,
+    /// Mail message id.
+    pub mail_id: u64,
+    /// Record entry id; `None` while the message is unassigned.
+    pub record_id: Option<u64>,
     /// Message-ID.
     pub message_id: String,
     /// Date, RFC 3339.
@@ -55,6 +59,7 @@ pub struct Hit {
 
 #[derive(Clone, Copy)]
 pub(crate) struct Fields {
+    pub(crate) mail_id: Field,
     pub(crate) record_id: Field,
     pub(crate) message_id: Field,
     pub(crate) date: Field,
@@ -84,7 +89,8 @@ fn text_options(analyzer: &str) -> TextOptions {
 
 fn schema() -> Schema {
     let mut b = Schema::builder();
-    b.add_u64_field("record_id", INDEXED | STORED | FAST);
+    b.add_u64_field("mail_id", INDEXED | STORED | FAST);
+    b.add_u64_field("record_id", STORED);
     b.add_text_field("message_id", STRING | STORED);
     b.add_i64_field("date", INDEXED | STORED | FAST);
     b.add_u64_field("client", INDEXED | FAST);
@@ -116,6 +122,7 @@ fn fields(s: &Schema) -> Result<Fields, String> {
         ])
     };
     Ok(Fields {
+        mail_id: f("mail_id")?,
         record_id: f("record_id")?,
         message_id: f("message_id")?,
         date: f("date")?,
@@ -229,14 +236,15 @@ pub struct IndexBatch<'a> {
 }
 
 impl IndexBatch<'_> {
-    /// Adds a message, replacing any earlier version with the same record id.
+    /// Adds a message, replacing any earlier version with the same mail id.
     pub fn upsert(&mut self, doc: &MailDoc) -> Result<(), SearchError> {
         let f = &self.owner.fields;
         self.writer
-            .delete_term(Term::from_field_u64(f.record_id, doc.record_id));
+            .delete_term(Term::from_field_u64(f.mail_id, doc.mail_id));
         let slot = lang_slot(&doc.lang);
         let mut d = TantivyDocument::default();
-        d.add_u64(f.record_id, doc.record_id);
+        d.add_u64(f.mail_id, doc.mail_id);
+        d.add_u64(f.record_id, doc.record_id.unwrap_or(0));
         d.add_text(f.message_id, &doc.message_id);
         d.add_i64(f.date, doc.date.as_second());
         d.add_u64(f.client, doc.client_id.unwrap_or(0));
@@ -249,9 +257,9 @@ impl IndexBatch<'_> {
     }
 
     /// Removes a message.
-    pub fn delete(&mut self, record_id: u64) {
+    pub fn delete(&mut self, mail_id: u64) {
         self.writer
-            .delete_term(Term::from_field_u64(self.owner.fields.record_id, record_id));
+            .delete_term(Term::from_field_u64(self.owner.fields.mail_id, mail_id));
     }
 
     /// Removes everything (for a rebuild); the commit then starts again from `seq`.

@@ -164,10 +164,14 @@ impl SearchIndex {
             };
             let date = doc.get_first(f.date).and_then(|v| v.as_i64()).unwrap_or(0);
             out.push(Hit {
+                mail_id: doc
+                    .get_first(f.mail_id)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0),
                 record_id: doc
                     .get_first(f.record_id)
                     .and_then(|v| v.as_u64())
-                    .unwrap_or(0),
+                    .filter(|&r| r > 0),
                 message_id: text(f.message_id).unwrap_or_default(),
                 date: jiff::Timestamp::from_second(date)
                     .map(|t| t.to_string())

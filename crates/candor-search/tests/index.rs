@@ -13,7 +13,8 @@ fn doc(
     lang: &str,
 ) -> MailDoc {
     MailDoc {
-        record_id: id,
+        mail_id: id,
+        record_id: client.map(|_| id + 100),
         message_id: format!("m{id}@example.com"),
         date: date.parse().unwrap(),
         client_id: client,
@@ -71,7 +72,7 @@ fn ids(index: &SearchIndex, q: &str, client: Option<u64>) -> Vec<u64> {
         .search(&Query::parse(q).unwrap(), client, 10)
         .unwrap()
         .iter()
-        .map(|h| h.record_id)
+        .map(|h| h.mail_id)
         .collect();
     v.sort();
     v
@@ -153,4 +154,14 @@ fn sequence_number_survives_reopen_and_upsert_replaces() {
     assert_eq!(index.len(), 4);
     assert_eq!(ids(&index, "", Some(9)), [4]);
     assert!(ids(&index, "", Some(0)).is_empty());
+}
+
+#[test]
+fn hits_carry_the_record_id_only_when_assigned() {
+    let index = filled();
+    let hits = index.search(&Query::parse("").unwrap(), None, 10).unwrap();
+    assert_eq!(hits.len(), 4);
+    assert_eq!(hits[0].mail_id, 4, "filter-only queries list newest first");
+    assert_eq!(hits[0].record_id, None);
+    assert_eq!(hits[1].record_id, Some(103));
 }
