@@ -1,0 +1,374 @@
+//! The message checker: finds elements and anti-patterns with their spans, and the elements a
+//! message type requires but lacks. Finding only; printing lives in `print`.
+
+use crate::compile::{CheckerConfig, CompiledPack, CompiledRule, fold_nukta};
+use crate::detect::detect_language;
+use crate::ids::{AntiPattern, Element, Target};
+use crate::pack::{PackError, PackSpec, Scope, embedded_packs, packs_from_dir};
+use crate::report::{Finding, Report, Severity, position};
+use crate::types::MessageTypes;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+/// A check that cannot be run as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckError {
+    /// `--lang` names a language without a pack.
+    #[error("no rule pack for language {code:?}; available: {available}")]
+    UnknownLanguage {
+        /// The code asked for.
+        code: String,
+        /// Codes with a pack.
+        available: String,
+    },
+    /// Detection found a language without a pack.
+    #[error(
+        "the message looks like {name} ({code}), which has no rule pack; pass --lang with one of: {available}"
+    )]
+    UnsupportedLanguage {
+        /// Detected code.
+        code: String,
+        /// Detected language name.
+        name: String,
+        /// Codes with a pack.
+        available: String,
+    },
+    /// There is nothing to detect a language from.
+    #[error(
+        "cannot detect the language of a message without words; pass --lang with one of: {available}"
+    )]
+    Undetectable {
+        /// Codes with a pack.
+        available: String,
+    },
+    /// `--type` names an unknown message type.
+    #[error("unknown message type {id:?}; expected one of: {valid}")]
+    UnknownType {
+        /// The id asked for.
+        id: String,
+        /// Valid ids.
+        valid: String,
+    },
+}
+
+/// What to check a message as.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Language code, or `None` to detect it.
+    pub lang: Option<String>,
+    /// Message type id whose required elements are checked.
+    pub message_type: Option<String>,
+}
+
+/// A ready checker: compiled packs plus the message-type table. Build once, check many.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    packs: BTreeMap<String, CompiledPack>,
+    types: MessageTypes,
+}
+
+/// One raw rule match.
+#[derive(Debug, Clone)]
+struct Hit {
+    rule: usize,
+    span: Range<usize>,
+}
+
+impl Checker {
+    /// A checker over the built-in packs.
+    pub fn builtin(config: &CheckerConfig) -> Result<Self, PackError> {
+        Self::from_specs(embedded_packs()?, config)
+    }
+
+    /// A checker over the built-in packs, with packs found in `dir` (layout `dir/<code>/checker/`)
+    /// replacing or adding languages.
+    pub fn with_override_dir(dir: &Path, config: &CheckerConfig) -> Result<Self, PackError> {
+        let mut specs = embedded_packs()?;
+        for spec in packs_from_dir(dir)? {
+            specs.retain(|s| s.language.code != spec.language.code);
+            specs.push(spec);
+        }
+        Self::from_specs(specs, config)
+    }
+
+    /// A checker over the given packs.
+    pub fn from_specs(specs: Vec<PackSpec>, config: &CheckerConfig) -> Result<Self, PackError> {
+        let packs = specs
+            .iter()
+            .map(|s| CompiledPack::build(s, config).map(|p| (p.code.clone(), p)))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            packs,
+            types: MessageTypes::builtin(),
+        })
+    }
+
+    /// Language codes with a pack.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.packs.keys().map(String::as_str)
+    }
+
+    /// The message-type table.
+    pub fn message_types(&self) -> &MessageTypes {
+        &self.types
+    }
+
+    fn available(&self) -> String {
+        self.languages().collect::<Vec<_>>().join(", ")
+    }
+
+    /// Picks the pack: the asked language, or the detected one.
+    pub fn resolve_language(&self, text: &str, lang: Option<&str>) -> Result<&str, CheckError> {
+        let code = match lang {
+            Some(code) => code.to_owned(),
+            None => {
+                let d = detect_language(text).ok_or_else(|| CheckError::Undetectable {
+                    available: self.available(),
+                })?;
+                if !self.packs.contains_key(&d.code) {
+                    return Err(CheckError::UnsupportedLanguage {
+                        code: d.code,
+                        name: d.name,
+                        available: self.available(),
+                    });
+                }
+                d.code
+            }
+        };
+        self.packs
+            .get_key_value(&code)
+            .map(|(k, _)| k.as_str())
+            .ok_or(CheckError::UnknownLanguage {
+                code,
+                available: self.available(),
+            })
+    }
+
+    /// Checks one message.
+    pub fn check(&self, text: &str, opts: &CheckOptions) -> Result<Report, CheckError> {
+        let message_type = match &opts.message_type {
+            None => None,
+            Some(id) => Some(self.types.get(id).ok_or_else(|| CheckError::UnknownType {
+                id: id.clone(),
+                valid: self.types.ids().collect::<Vec<_>>().join(", "),
+            })?),
+        };
+        let code = self.resolve_language(text, opts.lang.as_deref())?;
+        let pack = &self.packs[code];
+        let hits = find_hits(pack, text);
+        let (elements, mut findings) = judge(pack, text, &hits);
+        if let Some(t) = message_type {
+            findings.retain(|f| !t.skip.iter().any(|a| f.rule == a.id()));
+            for &element in &t.required {
+                if elements.get(&element).is_some_and(Option::is_none) {
+                    let (message, suggestion) = pack.missing[&element].clone();
+                    findings.push(Finding {
+                        rule: format!("missing:{element}"),
+                        rule_id: format!("{code}.missing.{element}"),
+                        severity: Severity::Warning,
+                        span: 0..0,
+                        line: 1,
+                        column: 1,
+                        message,
+                        suggestion,
+                    });
+                }
+            }
+        }
+        findings.sort_by_key(|f| (f.span.start, f.span.end));
+        Ok(Report {
+            lang: code.to_owned(),
+            message_type: opts.message_type.clone(),
+            elements,
+            findings,
+        })
+    }
+}
+
+/// Runs every rule the prefilter lets through and keeps matches that survive negation,
+/// name and date conditions.
+fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
+    let candidates = pack.prefilter.matches(text);
+    if !candidates.matched_any() {
+        return Vec::new();
+    }
+    let sentences = pack.splitter.split(text);
+    let mut hits = Vec::new();
+    for idx in candidates.iter() {
+        let rule = &pack.rules[idx];
+        match rule.scope {
+            Scope::Sentence => {
+                for s in &sentences {
+                    for c in rule.regex.captures_iter(&text[s.clone()]) {
+                        let m = c.get(0).expect("group 0 always exists");
+                        let span = s.start + m.start()..s.start + m.end();
+                        let person = c.name("person").map(|p| p.as_str());
+                        if let Some(span) = accept(pack, rule, text, s, span, person) {
+                            hits.push(Hit { rule: idx, span });
+                        }
+                    }
+                }
+            }
+            Scope::Message => {
+                for c in rule.regex.captures_iter(text) {
+                    let m = c.get(0).expect("group 0 always exists");
+                    let s = sentences
+                        .iter()
+                        .find(|s| s.contains(&m.start()))
+                        .cloned()
+                        .unwrap_or(0..text.len());
+                    let person = c.name("person").map(|p| p.as_str());
+                    if let Some(span) = accept(pack, rule, text, &s, m.range(), person) {
+                        hits.push(Hit { rule: idx, span });
+                    }
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// The span to record for a match, or `None` when a condition rejects it.
+fn accept(
+    pack: &CompiledPack,
+    rule: &CompiledRule,
+    text: &str,
+    sentence: &Range<usize>,
+    span: Range<usize>,
+    person: Option<&str>,
+) -> Option<Range<usize>> {
+    if span.is_empty() || person.is_some_and(|p| pack.not_names.contains(&p.to_lowercase())) {
+        return None;
+    }
+    if rule.negatable && negated(pack, text, sentence, &span) {
+        return None;
+    }
+    if rule.requires_date {
+        // The date closest to the cue, unless that date is itself negated ("not ready on Friday").
+        let dates = pack.dates.find(&text[sentence.clone()]);
+        let distance = |d: &Range<usize>| {
+            let d = sentence.start + d.start..sentence.start + d.end;
+            if d.start >= span.end {
+                d.start - span.end
+            } else {
+                span.start.saturating_sub(d.end)
+            }
+        };
+        let best = dates
+            .iter()
+            .map(|d| sentence.start + d.span.start..sentence.start + d.span.end)
+            .filter(|d| !negated_with(pack, text, sentence, d, pack.negation_before + 2, 0))
+            .min_by_key(|d| distance(&(d.start - sentence.start..d.end - sentence.start)))?;
+        return Some(best);
+    }
+    Some(span)
+}
+
+/// Whether a negation word sits within the pack's window before (or after) the match, in the
+/// same clause.
+fn negated(pack: &CompiledPack, text: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
+    negated_with(
+        pack,
+        text,
+        sentence,
+        span,
+        pack.negation_before,
+        pack.negation_after,
+    )
+}
+
+fn negated_with(
+    pack: &CompiledPack,
+    text: &str,
+    sentence: &Range<usize>,
+    span: &Range<usize>,
+    window_before: usize,
+    window_after: usize,
+) -> bool {
+    const CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')', '"'];
+    let before = &text[sentence.start..span.start];
+    let before = before.rfind(CLAUSE).map_or(before, |p| &before[p + 1..]);
+    let after = &text[span.end..sentence.end];
+    let after = after.find(CLAUSE).map_or(after, |p| &after[..p]);
+    let is_neg = |w: &str| {
+        pack.negations
+            .contains(&fold_nukta(&w.to_lowercase().replace('’', "'")))
+    };
+    let words_before: Vec<&str> = pack.words.find_iter(before).map(|m| m.as_str()).collect();
+    let from = words_before.len().saturating_sub(window_before);
+    words_before[from..].iter().any(|w| is_neg(w))
+        || pack
+            .words
+            .find_iter(after)
+            .take(window_after)
+            .any(|m| is_neg(m.as_str()))
+}
+
+/// Turns hits into the element map and anti-pattern findings, applying `suppressed_by` and
+/// `unless`.
+fn judge(
+    pack: &CompiledPack,
+    text: &str,
+    hits: &[Hit],
+) -> (BTreeMap<Element, Option<Range<usize>>>, Vec<Finding>) {
+    let anti_hits = |a: AntiPattern| {
+        hits.iter()
+            .filter(move |h| pack.rules[h.rule].target == Target::AntiPattern(a))
+    };
+    let overlaps = |x: &Range<usize>, y: &Range<usize>| x.start < y.end && y.start < x.end;
+    let kept: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| {
+            let rule = &pack.rules[h.rule];
+            !rule
+                .suppressed_by
+                .iter()
+                .any(|&a| anti_hits(a).any(|o| o.rule != h.rule && overlaps(&o.span, &h.span)))
+        })
+        .collect();
+    let mut elements: BTreeMap<Element, Option<Range<usize>>> =
+        Element::ALL.iter().map(|&e| (e, None)).collect();
+    for h in &kept {
+        if let Target::Element(e) = pack.rules[h.rule].target {
+            let slot = elements.entry(e).or_default();
+            if slot.as_ref().is_none_or(|s| h.span.start < s.start) {
+                *slot = Some(h.span.clone());
+            }
+        }
+    }
+    let present = |t: &Target| match t {
+        Target::Element(e) => elements[e].is_some(),
+        Target::AntiPattern(a) => kept
+            .iter()
+            .any(|h| pack.rules[h.rule].target == Target::AntiPattern(*a)),
+    };
+    let mut findings: Vec<Finding> = Vec::new();
+    for h in &kept {
+        let rule = &pack.rules[h.rule];
+        let Target::AntiPattern(a) = rule.target else {
+            continue;
+        };
+        if rule.unless.iter().any(present) {
+            continue;
+        }
+        if findings
+            .iter()
+            .any(|f| f.rule == a.id() && overlaps(&f.span, &h.span))
+        {
+            continue;
+        }
+        let (line, column) = position(text, h.span.start);
+        findings.push(Finding {
+            rule: a.id().to_owned(),
+            rule_id: format!("{}.{}", pack.code, rule.id),
+            severity: Severity::Error,
+            span: h.span.clone(),
+            line,
+            column,
+            message: rule.message.clone(),
+            suggestion: rule.suggestion.clone(),
+        });
+    }
+    (elements, findings)
+}

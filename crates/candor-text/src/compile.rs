@@ -1,0 +1,279 @@
+//! Turns a pack's rule specs into regexes once — lexicons, patterns and sequences all become
+//! one case-insensitive regex each, with the team roster and internal terms filled in.
+
+use crate::dates::DateFinder;
+use crate::ids::{AntiPattern, Element, Target};
+use crate::pack::{LanguageSpec, MissingSpec, PackError, PackSpec, RuleKind, RuleSpec, Scope};
+use crate::sentence::SentenceSplitter;
+use regex::{Regex, RegexSet};
+use std::collections::{BTreeMap, HashSet};
+
+/// Workspace facts the rules need: who is on the team, which words are internal.
+#[derive(Debug, Clone, Default)]
+pub struct CheckerConfig {
+    /// Names of team members (full names; first names are derived).
+    pub roster: Vec<String>,
+    /// Internal tool, system or process names the client does not need to hear.
+    pub internal_terms: Vec<String>,
+}
+
+/// One rule ready to run.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledRule {
+    pub id: String,
+    pub target: Target,
+    pub regex: Regex,
+    pub scope: Scope,
+    pub negatable: bool,
+    pub requires_date: bool,
+    pub unless: Vec<Target>,
+    pub suppressed_by: Vec<AntiPattern>,
+    pub message: String,
+    pub suggestion: String,
+}
+
+/// A language pack ready to run.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledPack {
+    pub code: String,
+    pub splitter: SentenceSplitter,
+    pub dates: DateFinder,
+    pub words: Regex,
+    pub negations: HashSet<String>,
+    pub negation_before: usize,
+    pub negation_after: usize,
+    pub not_names: HashSet<String>,
+    pub rules: Vec<CompiledRule>,
+    pub prefilter: RegexSet,
+    pub missing: BTreeMap<Element, (String, String)>,
+}
+
+impl CompiledPack {
+    pub(crate) fn build(spec: &PackSpec, config: &CheckerConfig) -> Result<Self, PackError> {
+        let lang = &spec.language;
+        let err = |rule: &str, reason: String| PackError::Rule {
+            lang: lang.code.clone(),
+            rule: rule.to_owned(),
+            reason,
+        };
+        let mut rules = Vec::new();
+        let mut seen = HashSet::new();
+        for r in &spec.rules {
+            if !seen.insert(r.id.as_str()) {
+                return Err(err(&r.id, "duplicate rule id".into()));
+            }
+            if let Some(rule) = compile_rule(r, config).map_err(|reason| err(&r.id, reason))? {
+                rules.push(rule);
+            }
+        }
+        let prefilter = RegexSet::new(rules.iter().map(|r| r.regex.as_str()))
+            .map_err(|e| err("(all rules)", e.to_string()))?;
+        Ok(Self {
+            code: lang.code.clone(),
+            splitter: SentenceSplitter::new(lang),
+            dates: DateFinder::new(lang).map_err(|e| err("(dates)", e.to_string()))?,
+            words: Regex::new(r"[\w'’]+").expect("static regex"),
+            negations: lang
+                .negations
+                .iter()
+                .map(|n| fold_nukta(&n.to_lowercase()))
+                .collect(),
+            negation_before: lang.negation_before,
+            negation_after: lang.negation_after,
+            not_names: lang
+                .not_names
+                .iter()
+                .chain(&config.internal_terms)
+                .map(|n| n.to_lowercase())
+                .collect(),
+            rules,
+            prefilter,
+            missing: missing_messages(lang).map_err(|reason| err("(missing)", reason))?,
+        })
+    }
+}
+
+fn missing_messages(lang: &LanguageSpec) -> Result<BTreeMap<Element, (String, String)>, String> {
+    let mut out = BTreeMap::new();
+    for (
+        id,
+        MissingSpec {
+            message,
+            suggestion,
+        },
+    ) in &lang.missing
+    {
+        let element: Element = id.parse().map_err(|e| format!("{e}"))?;
+        out.insert(element, (message.clone(), suggestion.clone()));
+    }
+    match Element::ALL.iter().find(|e| !out.contains_key(e)) {
+        Some(e) => Err(format!("no message for missing element {e}")),
+        None => Ok(out),
+    }
+}
+
+/// Compiles one rule; `Ok(None)` when it needs workspace data that is absent (no internal terms).
+fn compile_rule(r: &RuleSpec, config: &CheckerConfig) -> Result<Option<CompiledRule>, String> {
+    let target: Target = r.target.parse().map_err(|e| format!("{e}"))?;
+    if matches!(target, Target::AntiPattern(_)) && (r.message.is_empty() || r.suggestion.is_empty())
+    {
+        return Err("an anti-pattern rule needs a message and a suggestion".into());
+    }
+    let body = match r.kind {
+        RuleKind::Lexicon if r.terms.is_empty() => return Err("a lexicon rule needs terms".into()),
+        RuleKind::Lexicon => terms_alternation(&r.terms),
+        RuleKind::Pattern => r.pattern.clone().ok_or("a pattern rule needs a pattern")?,
+        RuleKind::Sequence if r.steps.len() < 2 => {
+            return Err("a sequence rule needs two or more steps".into());
+        }
+        RuleKind::Sequence => {
+            let gap = format!(r"\W+(?:[\w'’]+\W+){{0,{}}}?", r.window);
+            r.steps
+                .iter()
+                .map(|s| terms_alternation(s))
+                .collect::<Vec<_>>()
+                .join(&gap)
+        }
+    };
+    let Some(body) = fill_placeholders(&body, config) else {
+        return Ok(None);
+    };
+    let regex = Regex::new(&format!(r"(?i)(?:{})", nukta_variants(&body)))
+        .map_err(|e| format!("invalid regex: {e}"))?;
+    let targets = |ids: &[String]| -> Result<Vec<Target>, String> {
+        ids.iter()
+            .map(|i| i.parse().map_err(|e| format!("{e}")))
+            .collect()
+    };
+    let suppressed_by = r
+        .suppressed_by
+        .iter()
+        .map(|i| i.parse().map_err(|e| format!("{e}")))
+        .collect::<Result<_, _>>()?;
+    let requires_date = match r.requires.as_deref() {
+        None => false,
+        Some("date") => true,
+        Some(other) => return Err(format!("unknown requirement {other:?} (only \"date\")")),
+    };
+    Ok(Some(CompiledRule {
+        id: r.id.clone(),
+        target,
+        regex,
+        scope: r.scope,
+        negatable: r.negatable,
+        requires_date,
+        unless: targets(&r.unless)?,
+        suppressed_by,
+        message: r.message.clone(),
+        suggestion: r.suggestion.clone(),
+    }))
+}
+
+/// Bengali letters with nukta exist precomposed (য় U+09DF) and decomposed (য + ় ); NFC keeps
+/// the decomposed form, so real text has both. Patterns accept either spelling.
+pub(crate) fn nukta_variants(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for c in fold_nukta(body).chars() {
+        match decomposed(c) {
+            Some(d) => out.push_str(&format!("(?:{c}|{d})")),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+const NUKTA_PAIRS: [(char, &str); 3] = [
+    ('\u{09DF}', "\u{09AF}\u{09BC}"),
+    ('\u{09DC}', "\u{09A1}\u{09BC}"),
+    ('\u{09DD}', "\u{09A2}\u{09BC}"),
+];
+
+fn decomposed(c: char) -> Option<&'static str> {
+    NUKTA_PAIRS.iter().find(|(p, _)| *p == c).map(|(_, d)| *d)
+}
+
+/// Rewrites decomposed nukta letters to their precomposed form (for comparing words).
+pub(crate) fn fold_nukta(text: &str) -> String {
+    let mut out = text.to_owned();
+    for (p, d) in NUKTA_PAIRS {
+        if out.contains(d) {
+            out = out.replace(d, &p.to_string());
+        }
+    }
+    out
+}
+
+/// `a|b c` with word boundaries where the term has word characters at its edges; spaces match
+/// any run of whitespace.
+fn terms_alternation(terms: &[String]) -> String {
+    let mut sorted: Vec<&String> = terms.iter().collect();
+    sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let alts: Vec<String> = sorted
+        .iter()
+        .map(|t| {
+            let escaped = t
+                .split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+");
+            let starts_word = t.chars().next().is_some_and(|c| c.is_alphanumeric());
+            let ends_word = t.chars().last().is_some_and(|c| c.is_alphanumeric());
+            format!(
+                "{}{escaped}{}",
+                if starts_word { r"\b" } else { "" },
+                if ends_word { r"\b" } else { "" }
+            )
+        })
+        .collect();
+    format!("(?:{})", alts.join("|"))
+}
+
+/// Fills `{person}` and `{internal}`; `None` when `{internal}` is used but no terms are configured.
+fn fill_placeholders(body: &str, config: &CheckerConfig) -> Option<String> {
+    let mut out = body.to_owned();
+    if out.contains("{person}") {
+        let mut names: Vec<String> = Vec::new();
+        for full in &config.roster {
+            names.push(full.trim().to_owned());
+            if let Some(first) = full.split_whitespace().next() {
+                names.push(first.to_owned());
+            }
+        }
+        names.retain(|n| !n.is_empty());
+        let roster = if names.is_empty() {
+            String::new()
+        } else {
+            format!("|{}", terms_alternation(&names))
+        };
+        out = out.replacen(
+            "{person}",
+            &format!(r"(?P<person>(?-i:\p{{Lu}}[\p{{L}}\p{{M}}]+){roster})"),
+            1,
+        );
+        out = out.replace("{person}", r"(?-i:\p{Lu}[\p{L}\p{M}]+)");
+    }
+    if out.contains("{roster}") {
+        if config.roster.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = config
+            .roster
+            .iter()
+            .flat_map(|f| {
+                [
+                    f.clone(),
+                    f.split_whitespace().next().unwrap_or("").to_owned(),
+                ]
+            })
+            .filter(|n| !n.is_empty())
+            .collect();
+        out = out.replace("{roster}", &terms_alternation(&names));
+    }
+    if out.contains("{internal}") {
+        if config.internal_terms.is_empty() {
+            return None;
+        }
+        out = out.replace("{internal}", &terms_alternation(&config.internal_terms));
+    }
+    Some(out)
+}
