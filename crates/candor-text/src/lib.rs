@@ -13,6 +13,7 @@ pub mod detect;
 pub mod ids;
 pub mod pack;
 pub mod print;
+pub mod promise;
 pub mod report;
 pub mod sentence;
 pub mod types;
