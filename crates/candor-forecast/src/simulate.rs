@@ -41,42 +41,6 @@ pub(crate) struct Run<'a> {
     pub(crate) stream: u64,
 }
 
-/// Uniform indices, 16 bits at a time, from one trial's generator.
-struct Draws {
-    rng: Xoshiro256PlusPlus,
-    bits: u64,
-    left: u32,
-}
-
-impl Draws {
-    /// A fresh generator for one trial.
-    fn for_trial(seed: u64) -> Self {
-        Self {
-            rng: Xoshiro256PlusPlus::seed_from_u64(seed),
-            bits: 0,
-            left: 0,
-        }
-    }
-
-    /// A uniform index in `0..m` (`1 <= m <= 65_536`); `reject = 65_536 % m`.
-    #[inline(always)]
-    fn below(&mut self, m: u32, reject: u32) -> usize {
-        loop {
-            if self.left == 0 {
-                self.bits = self.rng.next_u64();
-                self.left = 4;
-            }
-            let chunk = (self.bits & 0xFFFF) as u32;
-            self.bits >>= 16;
-            self.left -= 1;
-            let product = chunk * m;
-            if product & 0xFFFF >= reject {
-                return (product >> 16) as usize;
-            }
-        }
-    }
-}
-
 /// Largest window simulated with the pair table (256² = 65,536 pairs fit one 16-bit chunk).
 const PAIR_LIMIT: usize = 256;
 
@@ -88,72 +52,139 @@ pub(crate) fn simulate(run: Run<'_>) -> Outcome {
         finished: vec![0; run.horizon as usize],
         unfinished: 0,
     };
-    if run.values.len() <= PAIR_LIMIT {
-        let pairs = pair_table(run.values);
-        let m = u32::try_from(pairs.len()).unwrap_or(1);
-        for _ in 0..run.trials {
-            let mut draws = Draws::for_trial(seeds.next_u64());
-            record(&mut out, pair_trial(&mut draws, &pairs, m, run));
-        }
-    } else {
-        let m = u32::try_from(run.values.len()).unwrap_or(1);
-        for _ in 0..run.trials {
-            let mut draws = Draws::for_trial(seeds.next_u64());
-            record(&mut out, single_trial(&mut draws, m, run));
-        }
+    // Narrow table entries keep a 60-day pair table (3,600 entries) inside the L1 cache.
+    let narrow = run.values.iter().all(|v| v.unsigned_abs() < 1 << 30);
+    let paired = run.values.len() <= PAIR_LIMIT;
+    match (paired, narrow) {
+        (true, true) => all_trials::<i32, true>(&mut out, &mut seeds, &pairs(run.values), run),
+        (true, false) => all_trials::<i64, true>(&mut out, &mut seeds, &pairs(run.values), run),
+        (false, _) => all_trials::<i64, false>(&mut out, &mut seeds, &singles(run.values), run),
     }
     out
 }
 
-fn record(out: &mut Outcome, done_at: Option<u32>) {
-    match done_at {
-        Some(day) => out.finished[day as usize] += 1,
-        None => out.unfinished += 1,
+/// `(a, a + b)` for every ordered pair of window days `(a, b)`.
+fn pairs<T: TryFrom<i64> + Default>(values: &[i64]) -> Vec<(T, T)> {
+    let narrow = |v: i64| T::try_from(v).unwrap_or_default();
+    let all = values
+        .iter()
+        .flat_map(|&a| values.iter().map(move |&b| (a, a + b)));
+    all.map(|(a, ab)| (narrow(a), narrow(ab))).collect()
+}
+
+/// `(a, a)` per window day, for windows too long to pair.
+fn singles(values: &[i64]) -> Vec<(i64, i64)> {
+    values.iter().map(|&v| (v, v)).collect()
+}
+
+fn all_trials<T: Copy + Into<i64>, const PAIRED: bool>(
+    out: &mut Outcome,
+    seeds: &mut ChaCha8Rng,
+    table: &[(T, T)],
+    run: Run<'_>,
+) {
+    let m = u32::try_from(table.len()).unwrap_or(1);
+    let trial = Trial {
+        table,
+        m,
+        reject: 65_536 % m,
+        remaining: run.remaining,
+        horizon: run.horizon,
+        // Skipping ahead needs a cumulative sum that never falls: no negative days.
+        monotone: PAIRED && run.values.iter().all(|v| *v >= 0),
+    };
+    for _ in 0..run.trials {
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(seeds.next_u64());
+        match trial.run::<PAIRED>(&mut rng) {
+            Some(day) => out.finished[day as usize] += 1,
+            None => out.unfinished += 1,
+        }
     }
 }
 
-/// `(a, a + b)` for every ordered pair of window days `(a, b)`.
-fn pair_table(values: &[i64]) -> Vec<(i64, i64)> {
-    values
-        .iter()
-        .flat_map(|&a| values.iter().map(move |&b| (a, a + b)))
-        .collect()
+/// What one trial needs, fixed for all trials of a run.
+struct Trial<'t, T> {
+    table: &'t [(T, T)],
+    m: u32,
+    reject: u32,
+    remaining: i64,
+    horizon: u32,
+    monotone: bool,
 }
 
-/// One trial, two days per draw: the offset of the first day with cumulative ≥ remaining.
-#[inline]
-fn pair_trial(draws: &mut Draws, pairs: &[(i64, i64)], m: u32, run: Run<'_>) -> Option<u32> {
-    let reject = 65_536 % m;
-    let mut total = 0i64;
-    let mut day = 0u32;
-    while day < run.horizon {
-        let (first, both) = pairs[draws.below(m, reject)];
-        if total + first >= run.remaining {
-            return Some(day);
+/// Where a trial stands: cumulative items and the next business-day offset.
+struct Walk {
+    total: i64,
+    day: u32,
+}
+
+impl<T: Copy + Into<i64>> Trial<'_, T> {
+    /// One trial: the offset of the first business day with cumulative throughput ≥ remaining,
+    /// or `None` when the horizon comes first.
+    ///
+    /// Each 64-bit draw gives four 16-bit chunks; chunk `c` maps to table index `(c·m) >> 16`
+    /// and is skipped when `(c·m) mod 2¹⁶ < 2¹⁶ mod m` (Lemire's rejection), which leaves every
+    /// index exactly equally likely. When the sum cannot fall, a draw whose four chunks are all
+    /// accepted and whose eight days stay short of the target is added in one step; otherwise
+    /// [`Trial::step`] walks its days one by one. Both consume the same chunks in the same
+    /// order, so the shortcut never changes a result.
+    #[inline]
+    fn run<const PAIRED: bool>(&self, rng: &mut Xoshiro256PlusPlus) -> Option<u32> {
+        let mut walk = Walk { total: 0, day: 0 };
+        loop {
+            let bits = rng.next_u64();
+            let products = [0, 16, 32, 48].map(|shift| ((bits >> shift) as u32 & 0xFFFF) * self.m);
+            if PAIRED && self.monotone && walk.day + 8 <= self.horizon {
+                let rejected = products
+                    .iter()
+                    .fold(false, |any, p| any | (p & 0xFFFF < self.reject));
+                if !rejected {
+                    let both = products
+                        .iter()
+                        .fold(0i64, |sum, p| sum + self.table[(p >> 16) as usize].1.into());
+                    if walk.total + both < self.remaining {
+                        walk.total += both;
+                        walk.day += 8;
+                        continue;
+                    }
+                }
+            }
+            for product in products {
+                if let Some(result) = self.step::<PAIRED>(&mut walk, product) {
+                    return result;
+                }
+            }
         }
-        if day + 1 >= run.horizon {
+    }
+
+    /// Walks the day(s) of one chunk; `Some` ends the trial (finished or out of horizon).
+    #[inline(always)]
+    fn step<const PAIRED: bool>(&self, walk: &mut Walk, product: u32) -> Option<Option<u32>> {
+        if product & 0xFFFF < self.reject {
             return None;
         }
-        total += both;
-        if total >= run.remaining {
-            return Some(day + 1);
+        if walk.day >= self.horizon {
+            return Some(None);
         }
-        day += 2;
-    }
-    None
-}
-
-/// One trial, one day per draw (windows longer than [`PAIR_LIMIT`]).
-fn single_trial(draws: &mut Draws, m: u32, run: Run<'_>) -> Option<u32> {
-    let reject = 65_536 % m;
-    let mut total = 0i64;
-    for day in 0..run.horizon {
-        total += run.values[draws.below(m, reject)];
-        if total >= run.remaining {
-            return Some(day);
+        let (first, both) = self.table[(product >> 16) as usize];
+        if walk.total + first.into() >= self.remaining {
+            return Some(Some(walk.day));
         }
+        if !PAIRED {
+            walk.total += first.into();
+            walk.day += 1;
+            return None;
+        }
+        if walk.day + 1 >= self.horizon {
+            return Some(None);
+        }
+        walk.total += both.into();
+        if walk.total >= self.remaining {
+            return Some(Some(walk.day + 1));
+        }
+        walk.day += 2;
+        None
     }
-    None
 }
 
 #[cfg(test)]
@@ -210,6 +241,32 @@ mod tests {
             .sum::<f64>()
             / 4_000.0;
         assert!((mean - 200.0).abs() < 2.0, "mean completion {mean}");
+    }
+
+    #[test]
+    fn skipping_ahead_never_changes_a_trial() {
+        let values: Vec<i64> = (0..60).map(|i| (i * 7) % 9).collect();
+        let table = pairs::<i32>(&values);
+        for remaining in [1, 17, 90, 400] {
+            let trial = |monotone| Trial {
+                table: &table,
+                m: 3_600,
+                reject: 65_536 % 3_600,
+                remaining,
+                horizon: 150,
+                monotone,
+            };
+            for seed in 0..300 {
+                let mut a = Xoshiro256PlusPlus::seed_from_u64(seed);
+                let mut b = Xoshiro256PlusPlus::seed_from_u64(seed);
+                let fast = trial(true).run::<true>(&mut a);
+                assert_eq!(
+                    fast,
+                    trial(false).run::<true>(&mut b),
+                    "seed {seed}, {remaining}"
+                );
+            }
+        }
     }
 
     #[test]
