@@ -39,7 +39,10 @@ fn project(client: &str, name: &str, deadline: &str) -> ProjectInput {
 async fn clients_round_trip_and_edit() {
     for db in backends() {
         let app = open(&db).await;
-        let c = app.add_client(&client("Acme", "nl", "acme.nl")).await.unwrap();
+        let c = app
+            .add_client(&client("Acme", "nl", "acme.nl"))
+            .await
+            .unwrap();
         assert_eq!(c.key_dates[0].label, "opening", "{}", db.backend);
         let edit = ClientEdit {
             language: Some("nb".into()),
@@ -62,13 +65,35 @@ async fn clients_round_trip_and_edit() {
 async fn conflicts_roll_back_the_whole_write() {
     for db in backends() {
         let app = open(&db).await;
-        app.add_client(&client("Acme", "nl", "acme.nl")).await.unwrap();
-        let dup = app.add_client(&client("ACME", "en", "other.nl")).await.unwrap_err();
-        assert!(matches!(dup, AppError::Conflict(_)), "{}: {dup}", db.backend);
+        app.add_client(&client("Acme", "nl", "acme.nl"))
+            .await
+            .unwrap();
+        let dup = app
+            .add_client(&client("ACME", "en", "other.nl"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(dup, AppError::Conflict(_)),
+            "{}: {dup}",
+            db.backend
+        );
         // The client row is inserted before its domain: the clash on the domain must undo it.
-        let clash = app.add_client(&client("Beta", "en", "acme.nl")).await.unwrap_err();
-        assert!(matches!(clash, AppError::Conflict(_)), "{}: {clash}", db.backend);
-        let names: Vec<String> = app.clients().await.unwrap().into_iter().map(|c| c.name).collect();
+        let clash = app
+            .add_client(&client("Beta", "en", "acme.nl"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(clash, AppError::Conflict(_)),
+            "{}: {clash}",
+            db.backend
+        );
+        let names: Vec<String> = app
+            .clients()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
         assert_eq!(names, vec!["Acme"], "{}", db.backend);
     }
 }
@@ -77,14 +102,25 @@ async fn conflicts_roll_back_the_whole_write() {
 async fn invalid_input_names_the_field_and_writes_nothing() {
     for db in backends() {
         let app = open(&db).await;
-        app.add_client(&client("Acme", "nl", "acme.nl")).await.unwrap();
+        app.add_client(&client("Acme", "nl", "acme.nl"))
+            .await
+            .unwrap();
         let before = app.export_json().await.unwrap();
-        let e = app.add_project(&project("Nobody", "Site", "2027-01-01")).await.unwrap_err();
+        let e = app
+            .add_project(&project("Nobody", "Site", "2027-01-01"))
+            .await
+            .unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.to_string().contains("Nobody"), "{e}");
-        let e = app.add_project(&project("Acme", "Site", "2026-02-30")).await.unwrap_err();
+        let e = app
+            .add_project(&project("Acme", "Site", "2026-02-30"))
+            .await
+            .unwrap_err();
         assert!(e.to_string().contains("deadline"), "{e}");
-        let e = app.add_client(&client("Gamma", "fr", "g.nl")).await.unwrap_err();
+        let e = app
+            .add_client(&client("Gamma", "fr", "g.nl"))
+            .await
+            .unwrap_err();
         assert!(e.to_string().contains("language"), "{e}");
         assert_eq!(app.export_json().await.unwrap(), before, "{}", db.backend);
     }
@@ -94,8 +130,12 @@ async fn invalid_input_names_the_field_and_writes_nothing() {
 async fn progress_milestones_and_scope() {
     for db in backends() {
         let app = open(&db).await;
-        app.add_client(&client("Acme", "nl", "acme.nl")).await.unwrap();
-        app.add_project(&project("Acme", "Site", "2027-01-29")).await.unwrap();
+        app.add_client(&client("Acme", "nl", "acme.nl"))
+            .await
+            .unwrap();
+        app.add_project(&project("Acme", "Site", "2027-01-29"))
+            .await
+            .unwrap();
         for (title, scope) in [("Design", "10"), ("Build", "30")] {
             app.add_milestone(&MilestoneInput {
                 project: "site".into(),
@@ -115,15 +155,38 @@ async fn progress_milestones_and_scope() {
             done: done.into(),
             added: added.into(),
         };
-        app.log_progress(&log("2026-11-20", "4", "0", Some("design"))).await.unwrap();
-        app.log_progress(&log("2026-11-23", "3", "2", None)).await.unwrap();
-        let future = app.log_progress(&log("2026-11-26", "1", "0", None)).await.unwrap_err();
+        app.log_progress(&log("2026-11-20", "4", "0", Some("design")))
+            .await
+            .unwrap();
+        app.log_progress(&log("2026-11-23", "3", "2", None))
+            .await
+            .unwrap();
+        let future = app
+            .log_progress(&log("2026-11-26", "1", "0", None))
+            .await
+            .unwrap_err();
         assert!(future.to_string().contains("future"), "{future}");
-        let unknown = app.log_progress(&log("2026-11-24", "1", "0", Some("Launch"))).await.unwrap_err();
+        let unknown = app
+            .log_progress(&log("2026-11-24", "1", "0", Some("Launch")))
+            .await
+            .unwrap_err();
         assert!(unknown.to_string().contains("Design"), "{unknown}");
         let v = app.project_view("Site", None).await.unwrap();
-        assert_eq!((v.scope.planned, v.scope.added, v.scope.done, v.scope.remaining), (40, 2, 7, 35));
-        assert_eq!(v.progress[0].milestone_id, Some(v.milestones[0].id), "{}", db.backend);
+        assert_eq!(
+            (
+                v.scope.planned,
+                v.scope.added,
+                v.scope.done,
+                v.scope.remaining
+            ),
+            (40, 2, 7, 35)
+        );
+        assert_eq!(
+            v.progress[0].milestone_id,
+            Some(v.milestones[0].id),
+            "{}",
+            db.backend
+        );
     }
 }
 
@@ -131,14 +194,27 @@ async fn progress_milestones_and_scope() {
 async fn commitments_and_records() {
     for db in backends() {
         let app = open(&db).await;
-        app.add_client(&client("Acme", "nl", "acme.nl")).await.unwrap();
-        app.add_client(&client("Beta", "en", "beta.nl")).await.unwrap();
-        app.add_team_member(&TeamInput { name: "Maya".into(), email: "maya@x.example".into(), role: "am".into() })
+        app.add_client(&client("Acme", "nl", "acme.nl"))
             .await
             .unwrap();
-        app.add_contact(&ContactInput { client: "Acme".into(), name: "Sanne".into(), email: Some("sanne@acme.nl".into()), ..Default::default() })
+        app.add_client(&client("Beta", "en", "beta.nl"))
             .await
             .unwrap();
+        app.add_team_member(&TeamInput {
+            name: "Maya".into(),
+            email: "maya@x.example".into(),
+            role: "am".into(),
+        })
+        .await
+        .unwrap();
+        app.add_contact(&ContactInput {
+            client: "Acme".into(),
+            name: "Sanne".into(),
+            email: Some("sanne@acme.nl".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
         let rec = |client: &str, at: &str, subject: &str| RecordInput {
             client: client.into(),
             kind: "call".into(),
@@ -149,9 +225,17 @@ async fn commitments_and_records() {
             body: "Besproken: planning".into(),
             ..Default::default()
         };
-        let late = app.add_record(&rec("Acme", "2026-11-20T15:00:00Z", "second")).await.unwrap();
-        app.add_record(&rec("Acme", "2026-11-19", "first")).await.unwrap();
-        let other = app.add_record(&rec("Beta", "2026-11-19", "beta")).await.unwrap();
+        let late = app
+            .add_record(&rec("Acme", "2026-11-20T15:00:00Z", "second"))
+            .await
+            .unwrap();
+        app.add_record(&rec("Acme", "2026-11-19", "first"))
+            .await
+            .unwrap();
+        let other = app
+            .add_record(&rec("Beta", "2026-11-19", "beta"))
+            .await
+            .unwrap();
         assert_eq!(late.participants, vec!["Maya", "Sanne"]);
         let list = app.records(Some("Acme"), None, None).await.unwrap();
         let subjects: Vec<&str> = list.iter().map(|e| e.subject.as_str()).collect();
@@ -188,9 +272,18 @@ async fn export_import_is_byte_identical_within_and_across_backends() {
         for dst in backends() {
             let target = open(&dst).await;
             target.import_json(&first, "export.json").await.unwrap();
-            assert_eq!(target.export_json().await.unwrap(), first, "{} → {}", src.backend, dst.backend);
+            assert_eq!(
+                target.export_json().await.unwrap(),
+                first,
+                "{} → {}",
+                src.backend,
+                dst.backend
+            );
             // Ids continue after the restored ones.
-            let c = target.add_client(&client("After", "en", "after.example")).await.unwrap();
+            let c = target
+                .add_client(&client("After", "en", "after.example"))
+                .await
+                .unwrap();
             assert_eq!(c.id, 5, "{} → {}", src.backend, dst.backend);
             let again = target.import_json(&first, "export.json").await.unwrap_err();
             assert!(matches!(again, AppError::Conflict(_)));
@@ -202,8 +295,14 @@ async fn export_import_is_byte_identical_within_and_across_backends() {
 async fn import_rejects_bad_files_and_writes_nothing() {
     for db in backends() {
         let app = open(&db).await;
-        let e = app.import_json("{\"format\": 1", "bad.json").await.unwrap_err();
-        assert!(e.to_string().contains("bad.json") && e.to_string().contains("line"), "{e}");
+        let e = app
+            .import_json("{\"format\": 1", "bad.json")
+            .await
+            .unwrap_err();
+        assert!(
+            e.to_string().contains("bad.json") && e.to_string().contains("line"),
+            "{e}"
+        );
         let src_db = candor_testkit::sqlite();
         let src = open(&src_db).await;
         src.demo().await.unwrap();
@@ -223,15 +322,30 @@ async fn demo_is_idempotent_and_refuses_foreign_data() {
         let first = app.demo().await.unwrap();
         assert!(first.created);
         assert_eq!(first.clients, 4);
-        let langs: Vec<String> = app.clients().await.unwrap().iter().map(|c| c.language.to_string()).collect();
+        let langs: Vec<String> = app
+            .clients()
+            .await
+            .unwrap()
+            .iter()
+            .map(|c| c.language.to_string())
+            .collect();
         assert_eq!(langs, vec!["en", "nl", "nb", "bn"]);
         let again = app.demo().await.unwrap();
         assert!(!again.created);
-        assert_eq!(again.progress_entries, first.progress_entries, "{}", db.backend);
+        assert_eq!(
+            again.progress_entries, first.progress_entries,
+            "{}",
+            db.backend
+        );
         let fresh = candor_testkit::sqlite();
         let app2 = open(&fresh).await;
-        app2.add_client(&client("Mine", "en", "mine.example")).await.unwrap();
-        assert!(matches!(app2.demo().await.unwrap_err(), AppError::Conflict(_)));
+        app2.add_client(&client("Mine", "en", "mine.example"))
+            .await
+            .unwrap();
+        assert!(matches!(
+            app2.demo().await.unwrap_err(),
+            AppError::Conflict(_)
+        ));
     }
 }
 
@@ -243,13 +357,21 @@ async fn demo_history_is_long_enough_and_one_project_slips() {
     let today: jiff::civil::Date = "2026-11-25".parse().unwrap();
     let mut slipping = 0;
     for s in app.projects(None).await.unwrap() {
-        let v = app.project_view(&s.project.id.to_string(), None).await.unwrap();
+        let v = app
+            .project_view(&s.project.id.to_string(), None)
+            .await
+            .unwrap();
         let first = v.progress.iter().map(|p| p.date).min().unwrap();
-        assert!((today - first).get_days() >= 56, "{} has under eight weeks of history", v.project.name);
+        assert!(
+            (today - first).get_days() >= 56,
+            "{} has under eight weeks of history",
+            v.project.name
+        );
         // Recent pace (last 30 entries) against what is left before the deadline.
         let recent: Vec<_> = v.progress.iter().rev().take(30).collect();
         let pace = recent.iter().map(|p| f64::from(p.done)).sum::<f64>() / 30.0;
-        let business_days_left = f64::from(i32::from((v.project.deadline - today).get_days())) * 5.0 / 7.0;
+        let business_days_left =
+            f64::from(i32::from((v.project.deadline - today).get_days())) * 5.0 / 7.0;
         if pace * business_days_left < v.scope.remaining as f64 * 0.8 {
             slipping += 1;
         }

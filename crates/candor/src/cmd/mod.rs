@@ -114,3 +114,44 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Completions(_) => Ok(ExitCode::SUCCESS),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    fn leaves(cmd: &clap::Command, path: String, out: &mut Vec<(String, String)>) {
+        let subs: Vec<_> = cmd
+            .get_subcommands()
+            .filter(|c| c.get_name() != "help")
+            .collect();
+        if subs.is_empty() {
+            let help = cmd
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            out.push((path.clone(), help));
+        }
+        for s in subs {
+            leaves(s, format!("{path} {}", s.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_command_has_an_example_in_its_help() {
+        let mut all = Vec::new();
+        leaves(&Cli::command(), "candor".into(), &mut all);
+        assert!(all.len() > 20, "found only {} commands", all.len());
+        let missing: Vec<&str> = all
+            .iter()
+            .filter(|(_, help)| !help.contains("Example"))
+            .map(|(p, _)| p.as_str())
+            .collect();
+        assert!(missing.is_empty(), "no example in --help of: {missing:?}");
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}
