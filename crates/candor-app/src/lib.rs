@@ -1,6 +1,7 @@
 //! candor's application layer: every use case the CLI and the web server offer, each one
 //! validated by the domain and written in a single transaction.
 
+pub mod check;
 mod clients;
 pub mod demo;
 mod demo_content;

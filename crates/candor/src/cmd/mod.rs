@@ -1,5 +1,6 @@
 //! The subcommands: one module each, with an `Args` struct and a `run`.
 
+mod check;
 mod client;
 mod commitment;
 mod completions;
@@ -69,6 +70,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Restore an export into an empty database.
     ImportJson(export::ImportArgs),
+    /// Check a client message for required elements and anti-patterns.
+    Check(check::Args),
     /// Print shell completions.
     Completions(completions::Args),
 }
@@ -111,6 +114,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Record(c) => record::run(&ctx, c).await,
         Command::Export(a) => export::run_export(&ctx, a).await,
         Command::ImportJson(a) => export::run_import(&ctx, a).await,
+        Command::Check(a) => check::run(&ctx, a).await,
         Command::Completions(_) => Ok(ExitCode::SUCCESS),
     }
 }
