@@ -4,7 +4,8 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("migrations.rs");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("migrations");
     let mut code = String::new();
     for backend in ["sqlite", "postgres"] {
         let dir = root.join(backend);

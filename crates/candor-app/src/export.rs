@@ -99,32 +99,49 @@ impl App {
                     .into(),
             ));
         }
-        for m in &data.team {
-            tx.restore_team_member(m).await?;
-        }
-        for c in &data.clients {
-            tx.restore_client(c).await?;
-        }
-        for c in &data.contacts {
-            tx.restore_contact(c).await?;
-        }
-        for p in &data.projects {
-            tx.restore_project(p).await?;
-        }
-        for m in &data.milestones {
-            tx.restore_milestone(m).await?;
-        }
-        for p in &data.progress {
-            tx.restore_progress(p).await?;
-        }
-        for c in &data.commitments {
-            tx.restore_commitment(c).await?;
-        }
-        for r in &data.records {
-            tx.restore_record(r).await?;
+        if let Err(e) = restore(&mut tx, &data).await {
+            // A dangling reference or a duplicate in a hand-edited file is bad input, not a crash.
+            return Err(match e {
+                candor_store::StoreError::Database(db) => ValidationError::new(
+                    "file",
+                    origin,
+                    format!("the export is inconsistent and was not restored: {db}"),
+                )
+                .into(),
+                other => other.into(),
+            });
         }
         tx.reset_sequences(&[]).await?;
         tx.commit().await?;
         Ok(data)
     }
+}
+
+/// Inserts every object of `data` with its id, parents before children.
+async fn restore(tx: &mut candor_store::Tx, data: &WorkspaceExport) -> candor_store::Result<()> {
+    for m in &data.team {
+        tx.restore_team_member(m).await?;
+    }
+    for c in &data.clients {
+        tx.restore_client(c).await?;
+    }
+    for c in &data.contacts {
+        tx.restore_contact(c).await?;
+    }
+    for p in &data.projects {
+        tx.restore_project(p).await?;
+    }
+    for m in &data.milestones {
+        tx.restore_milestone(m).await?;
+    }
+    for p in &data.progress {
+        tx.restore_progress(p).await?;
+    }
+    for c in &data.commitments {
+        tx.restore_commitment(c).await?;
+    }
+    for r in &data.records {
+        tx.restore_record(r).await?;
+    }
+    Ok(())
 }

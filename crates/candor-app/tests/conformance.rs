@@ -309,7 +309,9 @@ async fn import_rejects_bad_files_and_writes_nothing() {
         let text = src.export_json().await.unwrap();
         // A contact pointing at a client that is not in the file: the restore must roll back.
         let broken = text.replacen("\"client_id\": 1,", "\"client_id\": 99,", 1);
-        assert!(app.import_json(&broken, "broken.json").await.is_err());
+        let e = app.import_json(&broken, "broken.json").await.unwrap_err();
+        assert_eq!(e.exit_code(), 2, "{e}");
+        assert!(e.to_string().contains("broken.json"), "{e}");
         assert!(app.clients().await.unwrap().is_empty(), "{}", db.backend);
         assert!(app.team().await.unwrap().is_empty(), "{}", db.backend);
     }
