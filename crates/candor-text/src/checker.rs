@@ -287,9 +287,14 @@ fn negated_with(
     window_after: usize,
 ) -> bool {
     const CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')', '"'];
-    let before = &text[sentence.start..span.start];
-    let before = before.rfind(CLAUSE).map_or(before, |p| &before[p + 1..]);
-    let after = &text[span.end..sentence.end];
+    let start = span.start.clamp(sentence.start, sentence.end);
+    let end = span.end.clamp(start, sentence.end);
+    let before = &text[sentence.start..start];
+    let before = before
+        .char_indices()
+        .rfind(|(_, c)| CLAUSE.contains(c))
+        .map_or(before, |(p, c)| &before[p + c.len_utf8()..]);
+    let after = &text[end..sentence.end];
     let after = after.find(CLAUSE).map_or(after, |p| &after[..p]);
     let is_neg = |w: &str| {
         pack.negations

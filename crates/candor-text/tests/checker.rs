@@ -287,3 +287,81 @@ fn an_override_folder_replaces_a_pack() {
         .to_string();
     assert!(err.contains("rule x") && err.contains("nonsense"), "{err}");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn shared() -> &'static Checker {
+        static C: OnceLock<Checker> = OnceLock::new();
+        C.get_or_init(|| {
+            Checker::builtin(&CheckerConfig {
+                roster: vec!["Ola Nordmann".into()],
+                internal_terms: vec!["Jira".into()],
+            })
+            .unwrap()
+        })
+    }
+
+    fn words() -> impl Strategy<Value = String> {
+        let vocab = prop::sample::select(vec![
+            "sorry",
+            "not",
+            "we",
+            "will",
+            "Friday",
+            "4",
+            "December",
+            "—",
+            "–",
+            ",",
+            ".",
+            "।",
+            "দুঃখিত",
+            "না",
+            "নয়",
+            "৩",
+            "ডিসেম্বর",
+            "beklager",
+            "ikke",
+            "3.",
+            "desember",
+            "het",
+            "spijt",
+            "me",
+            "niet",
+            "Ola",
+            "forgot",
+            "soon",
+            "\n",
+            "kl.",
+            "guarantee",
+            "your",
+            "fault",
+            "if",
+            "you",
+            "feel",
+            "Jira",
+            "é",
+            "😀",
+            "\u{0}",
+        ]);
+        prop::collection::vec(vocab, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn findings_and_element_spans_stay_inside_the_text(text in prop_oneof![words(), any::<String>()], lang in prop::sample::select(vec!["en", "nl", "nb", "bn"])) {
+            let r = shared().check(&text, &CheckOptions { lang: Some(lang.into()), message_type: Some("delay_email".into()) }).unwrap();
+            for f in &r.findings {
+                prop_assert!(f.span.start <= f.span.end && f.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+                prop_assert!(f.line >= 1 && f.column >= 1);
+            }
+            for span in r.elements.values().flatten() {
+                prop_assert!(span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+        }
+    }
+}
