@@ -7,13 +7,17 @@ pub mod demo;
 mod demo_content;
 mod error;
 pub mod export;
+mod import;
 mod projects;
+pub mod promises;
 mod records;
 mod resolve;
+pub mod search;
 
 pub use candor_store::redact;
 pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
 pub use error::{AppError, Result};
+pub use import::{ImportFailure, ImportSummary, UnassignedMail};
 pub use projects::{MilestoneInput, ProgressInput, ProjectInput, ProjectSummary, ProjectView};
 pub use records::{CommitmentInput, RecordInput};
 

@@ -36,3 +36,10 @@ pub enum SearchError {
     #[error(transparent)]
     Query(#[from] QueryError),
 }
+
+impl SearchError {
+    /// True when another process holds the index's writer lock (an import is running).
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Self::Index { source: tantivy::TantivyError::LockFailure(..), .. })
+    }
+}

@@ -7,14 +7,18 @@
 mod clients;
 mod commitments;
 mod error;
+mod mail;
 pub mod migrate;
 mod projects;
+mod promises;
 mod records;
 mod restore;
 mod row;
 mod team;
 
 pub use error::{Result, StoreError};
+pub use mail::{MailRow, NewMail};
+pub use promises::PromiseCandidate;
 pub use records::RecordFilter;
 
 use sqlx::any::AnyPoolOptions;

@@ -7,11 +7,15 @@ mod completions;
 mod contact;
 mod demo;
 mod export;
+mod import;
 mod init;
 mod milestone;
 mod progress;
 mod project;
+mod promises;
 mod record;
+mod reindex;
+mod search;
 mod team;
 
 use crate::settings::Settings;
@@ -74,6 +78,15 @@ pub enum Command {
     Check(check::Args),
     /// Print shell completions.
     Completions(completions::Args),
+    /// Import mail archives (mbox, Maildir, .eml) into the record.
+    Import(import::Args),
+    /// Search imported mail.
+    Search(search::Args),
+    /// Rebuild the mail search index from the database.
+    Reindex(reindex::Args),
+    /// The promise register: commitments found in outgoing mail.
+    #[command(subcommand)]
+    Promises(promises::Cmd),
 }
 
 /// Context shared by subcommands: settings, and the workspace opened on first use.
@@ -116,6 +129,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::ImportJson(a) => export::run_import(&ctx, a).await,
         Command::Check(a) => check::run(&ctx, a).await,
         Command::Completions(_) => Ok(ExitCode::SUCCESS),
+        Command::Import(a) => import::run(&ctx, a).await,
+        Command::Search(a) => search::run(&ctx, a).await,
+        Command::Reindex(a) => reindex::run(&ctx, a).await,
+        Command::Promises(c) => promises::run(&ctx, c).await,
     }
 }
 
