@@ -4,9 +4,9 @@
 
 use crate::{App, AppError, Result};
 use candor_core::{
-    Client, Commitment, Contact, Milestone, ProgressEntry, Project, RecordEntry, TeamMember,
-    ValidationError,
+    Client, Commitment, Contact, Milestone, ProgressEntry, Project, TeamMember, ValidationError,
 };
+use candor_store::SealedRecord;
 use serde::{Deserialize, Serialize};
 
 /// The format marker written into every export.
@@ -36,8 +36,8 @@ pub struct WorkspaceExport {
     pub progress: Vec<ProgressEntry>,
     /// Commitments.
     pub commitments: Vec<Commitment>,
-    /// Record entries.
-    pub records: Vec<RecordEntry>,
+    /// Record entries with their hash-chain fields (verified on import).
+    pub records: Vec<SealedRecord>,
 }
 
 impl App {
@@ -54,7 +54,7 @@ impl App {
             milestones: tx.milestones(None).await?,
             progress: tx.progress(None).await?,
             commitments: tx.commitments(None).await?,
-            records: tx.all_records().await?,
+            records: tx.all_sealed_records().await?,
         })
     }
 
@@ -112,6 +112,18 @@ impl App {
             });
         }
         tx.reset_sequences(&[]).await?;
+        if let Some(b) = crate::records::first_break(&mut tx, None).await? {
+            return Err(ValidationError::new(
+                "file",
+                origin,
+                format!(
+                    "the record's hash chain is broken at entry {} (client {}): {}; nothing was \
+                     restored",
+                    b.entry_id, b.client_id, b.reason
+                ),
+            )
+            .into());
+        }
         tx.commit().await?;
         Ok(data)
     }

@@ -15,6 +15,7 @@ mod resolve;
 pub mod search;
 
 pub use candor_store::redact;
+pub use candor_store::{ChainBreak, ChainStatus, SealedRecord};
 pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
 pub use error::{AppError, Result};
 pub use import::{ImportFailure, ImportSummary, UnassignedMail};

@@ -5,7 +5,7 @@ use candor_core::{
     Commitment, CommitmentStatus, Direction, NewCommitment, NewRecordEntry, RecordEntry,
     RecordKind, field,
 };
-use candor_store::RecordFilter;
+use candor_store::{ChainBreak, ChainStatus, RecordFilter, SealedRecord, Tx};
 use serde::Deserialize;
 
 /// Raw input for a new commitment.
@@ -114,6 +114,36 @@ impl App {
 
     /// Adds an entry to a client's record.
     pub async fn add_record(&self, input: &RecordInput) -> Result<RecordEntry> {
+        Ok(self.add_record_entry(input, None).await?.entry)
+    }
+
+    /// Adds a correction of entry `corrects`: a new entry naming the old one, which is kept
+    /// unchanged (the record is never rewritten in place).
+    pub async fn add_correction(&self, corrects: i64, input: &RecordInput) -> Result<SealedRecord> {
+        self.add_record_entry(input, Some(corrects)).await
+    }
+
+    /// One record entry with its hash-chain fields.
+    pub async fn record_entry(&self, id: i64) -> Result<SealedRecord> {
+        let mut tx = self.begin().await?;
+        Ok(tx.sealed_record(id).await?)
+    }
+
+    /// Verifies the record's hash chains (one client's when given): one status per client.
+    pub async fn verify_records(&self, client: Option<&str>) -> Result<Vec<ChainStatus>> {
+        let mut tx = self.begin().await?;
+        let client_id = match client {
+            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
+            None => None,
+        };
+        Ok(tx.verify_chains(client_id).await?)
+    }
+
+    async fn add_record_entry(
+        &self,
+        input: &RecordInput,
+        corrects: Option<i64>,
+    ) -> Result<SealedRecord> {
         let kind = RecordKind::parse("kind", &input.kind)?;
         let direction = match &input.direction {
             Some(d) => Direction::parse("direction", d)?,
@@ -144,7 +174,13 @@ impl App {
             source: input.source.clone().unwrap_or_else(|| "cli".into()),
         }
         .validate()?;
-        let stored = tx.insert_record(&e).await?;
+        let stored = match corrects {
+            Some(old) => tx.insert_correction(&e, old).await?,
+            None => {
+                let id = tx.insert_record(&e).await?.id;
+                tx.sealed_record(id).await?
+            }
+        };
         tx.commit().await?;
         Ok(stored)
     }
@@ -174,4 +210,14 @@ impl App {
             })
             .await?)
     }
+}
+
+/// The first break in any chain (or the one client's), for checks inside a larger use case.
+pub(crate) async fn first_break(tx: &mut Tx, client_id: Option<i64>) -> Result<Option<ChainBreak>> {
+    Ok(tx
+        .verify_chains(client_id)
+        .await?
+        .into_iter()
+        .filter_map(|s| s.broken)
+        .min_by_key(|b| b.entry_id))
 }

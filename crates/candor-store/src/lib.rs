@@ -4,6 +4,7 @@
 //! one implementation to test, not two. Every read and write goes through a [`Tx`]; a use case
 //! opens one, does its work, and commits once, so a failure part-way writes nothing.
 
+pub mod chain;
 mod clients;
 mod commitments;
 mod error;
@@ -15,11 +16,13 @@ mod records;
 mod restore;
 mod row;
 mod team;
+mod verify;
 
 pub use error::{Result, StoreError};
 pub use mail::{MailRow, NewMail};
 pub use promises::PromiseCandidate;
-pub use records::RecordFilter;
+pub use records::{RecordFilter, SealedRecord};
+pub use verify::{ChainBreak, ChainStatus};
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::{Any, AnyPool};
@@ -119,7 +122,11 @@ impl Store {
                 reason: e.to_string(),
             })?;
         migrate::run(&pool, backend).await?;
-        Ok(Store { pool, backend })
+        let store = Store { pool, backend };
+        let mut tx = store.begin().await?;
+        tx.seal_legacy_records().await?;
+        tx.commit().await?;
+        Ok(store)
     }
 
     /// The backend in use.

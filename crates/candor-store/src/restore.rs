@@ -1,9 +1,7 @@
 //! Restoring exported objects with their original ids (import-json), and the checks around it.
 
-use crate::{Backend, Result, StoreError, Tx, row};
-use candor_core::{
-    Client, Commitment, Contact, Milestone, ProgressEntry, Project, RecordEntry, TeamMember,
-};
+use crate::{Backend, Result, SealedRecord, StoreError, Tx, row};
+use candor_core::{Client, Commitment, Contact, Milestone, ProgressEntry, Project, TeamMember};
 
 /// Tables restored by import-json, in an order that satisfies foreign keys.
 const TABLES: &[&str] = &[
@@ -188,13 +186,15 @@ impl Tx {
         Ok(())
     }
 
-    /// Inserts a record entry with its id.
-    pub async fn restore_record(&mut self, e: &RecordEntry) -> Result<()> {
+    /// Inserts a record entry with its id and chain fields exactly as exported (the caller
+    /// verifies the chain afterwards).
+    pub async fn restore_record(&mut self, s: &SealedRecord) -> Result<()> {
+        let e = &s.entry;
         let participants = serde_json::to_string(&e.participants).unwrap_or_else(|_| "[]".into());
         sqlx::query(
             "INSERT INTO record_entries (id, client_id, project_id, incident_id, kind, direction,
-             at, author, participants, subject, body, source)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+             at, author, participants, subject, body, source, corrects, prev_hash, hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(e.id)
         .bind(e.client_id)
@@ -208,6 +208,9 @@ impl Tx {
         .bind(&e.subject)
         .bind(&e.body)
         .bind(&e.source)
+        .bind(s.corrects)
+        .bind(&s.prev_hash)
+        .bind(&s.hash)
         .execute(self.conn())
         .await?;
         Ok(())

@@ -1,4 +1,5 @@
-//! `candor record add|list`: the client's running folder of calls, meetings, notes, documents.
+//! `candor record add|list|show|verify`: the client's running folder of calls, meetings, notes,
+//! documents, and the check that nobody rewrote it.
 
 use super::Ctx;
 use crate::output;
@@ -46,6 +47,30 @@ pub enum Cmd {
         /// Where it came from (a file name, a URL).
         #[arg(long)]
         source: Option<String>,
+        /// This entry corrects entry ID (which stays unchanged in the record).
+        #[arg(long, value_name = "ID")]
+        corrects: Option<i64>,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entry with its hash-chain fields.
+    #[command(after_help = "Example:\n  candor record show 12 --json")]
+    Show {
+        /// Entry id.
+        id: i64,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the record's hash chains: exit 0 when intact, 1 naming the first broken entry.
+    #[command(
+        after_help = "Example:\n  candor record verify\n  candor record verify --client \"Fjordlys AS\" --json"
+    )]
+    Verify {
+        /// Only this client's chain.
+        #[arg(long)]
+        client: Option<String>,
         /// JSON output.
         #[arg(long)]
         json: bool,
@@ -85,6 +110,7 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
             subject,
             mut body,
             source,
+            corrects,
             json,
         } => {
             if body == "-" {
@@ -105,12 +131,28 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
                 body,
                 source,
             };
-            let e = app.add_record(&input).await?;
-            if json {
-                output::json(&e)?;
-            } else {
-                crate::out!("added {} entry {} to the record", e.kind.as_str(), e.id);
+            match corrects {
+                None => {
+                    let e = app.add_record(&input).await?;
+                    if json {
+                        output::json(&e)?;
+                    } else {
+                        crate::out!("added {} entry {} to the record", e.kind.as_str(), e.id);
+                    }
+                }
+                Some(old) => {
+                    let e = app.add_correction(old, &input).await?;
+                    if json {
+                        output::json(&e)?;
+                    } else {
+                        crate::out!("added entry {} correcting entry {old}", e.entry.id);
+                    }
+                }
             }
+        }
+        Cmd::Show { id, json } => show(&app.record_entry(id).await?, json)?,
+        Cmd::Verify { client, json } => {
+            return verify(&app.verify_records(client.as_deref()).await?, json);
         }
         Cmd::List {
             client,
@@ -138,6 +180,64 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
                 crate::out!("{t}");
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(e: &candor_app::SealedRecord, json: bool) -> Result<()> {
+    if json {
+        return output::json(e);
+    }
+    let r = &e.entry;
+    crate::out!(
+        "entry {} · client {} · {} {} · {}",
+        r.id,
+        r.client_id,
+        r.kind.as_str(),
+        r.direction.as_str(),
+        r.at
+    );
+    crate::out!("author: {}\nsubject: {}", r.author, r.subject);
+    if let Some(c) = e.corrects {
+        crate::out!("corrects entry {c}");
+    }
+    crate::out!(
+        "prev hash: {}\nhash:      {}\n\n{}",
+        e.prev_hash,
+        e.hash,
+        r.body
+    );
+    Ok(())
+}
+
+fn verify(chains: &[candor_app::ChainStatus], json: bool) -> Result<ExitCode> {
+    let broken: Vec<_> = chains.iter().filter_map(|c| c.broken.as_ref()).collect();
+    if json {
+        output::json(&chains)?;
+    } else {
+        for c in chains {
+            match &c.broken {
+                None => crate::out!(
+                    "client {}: {} entries intact, head {}",
+                    c.client_id,
+                    c.entries,
+                    c.head
+                ),
+                Some(b) => crate::out!(
+                    "client {}: BROKEN at entry {}: {}",
+                    c.client_id,
+                    b.entry_id,
+                    b.reason
+                ),
+            }
+        }
+    }
+    if let Some(first) = broken.iter().min_by_key(|b| b.entry_id) {
+        eprintln!(
+            "candor: the record was changed: first broken entry is {} (client {})",
+            first.entry_id, first.client_id
+        );
+        return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }
