@@ -155,7 +155,7 @@ impl App {
     /// Rebuilds the index from the database; returns the number of messages indexed.
     pub async fn reindex(&self, dir: &Path) -> Result<u64> {
         if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| {
+            std::fs::remove_dir_all(dir).map_err(|e| {
                 AppError::Conflict(format!(
                     "cannot remove the old index {}: {e}",
                     dir.display()

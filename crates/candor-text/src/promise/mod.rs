@@ -170,4 +170,6 @@ impl PromiseDetector {
 }
 
 #[cfg(test)]
+mod eval;
+#[cfg(test)]
 mod tests;
