@@ -67,6 +67,7 @@ impl App {
         for (i, c) in CLIENTS.iter().enumerate() {
             progress_entries += demo_client(&mut tx, c, today, i as u64 + 1).await?;
         }
+        crate::demo_incidents::add(&mut tx, today, self.now()).await?;
         let outcome = DemoOutcome {
             created: true,
             clients: CLIENTS.len(),
@@ -189,7 +190,7 @@ async fn demo_project(
             carry += rng.next(2 * p.rate_x10 + 1);
             let done = carry / 10;
             carry %= 10;
-            let added = if p.growth > 0 && business_day % 10 == 0 {
+            let added = if p.growth > 0 && business_day.is_multiple_of(10) {
                 p.growth
             } else {
                 0
