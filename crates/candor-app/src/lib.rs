@@ -1,12 +1,14 @@
 //! candor's application layer: every use case the CLI and the web server offer, each one
 //! validated by the domain and written in a single transaction.
 
+mod calendar;
 pub mod check;
 mod clients;
 pub mod demo;
 mod demo_content;
 mod error;
 pub mod export;
+mod forecast;
 mod import;
 mod projects;
 pub mod promises;
@@ -14,10 +16,12 @@ mod records;
 mod resolve;
 pub mod search;
 
+pub use calendar::{BusinessDays, DayOffRow, HolidayRow};
 pub use candor_store::redact;
 pub use candor_store::{ChainBreak, ChainStatus, SealedRecord};
 pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
 pub use error::{AppError, Result};
+pub use forecast::{ForecastQuery, ForecastRow, Warning};
 pub use import::{ImportFailure, ImportSummary, UnassignedMail};
 pub use projects::{MilestoneInput, ProgressInput, ProjectInput, ProjectSummary, ProjectView};
 pub use records::{CommitmentInput, RecordInput};

@@ -5,6 +5,7 @@
 //! opens one, does its work, and commits once, so a failure part-way writes nothing.
 
 pub mod chain;
+mod calendar;
 mod clients;
 mod commitments;
 mod error;
@@ -18,6 +19,7 @@ mod row;
 mod team;
 mod verify;
 
+pub use calendar::DayOff;
 pub use error::{Result, StoreError};
 pub use mail::{MailRow, NewMail};
 pub use promises::PromiseCandidate;

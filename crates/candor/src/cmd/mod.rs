@@ -1,5 +1,6 @@
 //! The subcommands: one module each, with an `Args` struct and a `run`.
 
+mod calendar;
 mod check;
 mod client;
 mod commitment;
@@ -7,6 +8,7 @@ mod completions;
 mod contact;
 mod demo;
 mod export;
+mod forecast;
 mod import;
 mod init;
 mod milestone;
@@ -14,6 +16,7 @@ mod progress;
 mod project;
 mod promises;
 mod record;
+mod risks;
 mod reindex;
 mod search;
 mod team;
@@ -64,6 +67,13 @@ pub enum Command {
     /// The progress log that forecasts read.
     #[command(subcommand)]
     Progress(progress::Cmd),
+    /// Forecast completion dates and P(on time) for projects and milestones.
+    Forecast(forecast::Args),
+    /// Early warning: what to tell which client now.
+    Risks(risks::Args),
+    /// Business days: national holidays, company days off, the team's country.
+    #[command(subcommand)]
+    Calendar(calendar::Cmd),
     /// Commitments made to clients.
     #[command(subcommand)]
     Commitment(commitment::Cmd),
@@ -123,6 +133,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Project(c) => project::run(&ctx, c).await,
         Command::Milestone(c) => milestone::run(&ctx, c).await,
         Command::Progress(c) => progress::run(&ctx, c).await,
+        Command::Forecast(a) => forecast::run(&ctx, a).await,
+        Command::Risks(a) => risks::run(&ctx, a).await,
+        Command::Calendar(c) => calendar::run(&ctx, c).await,
         Command::Commitment(c) => commitment::run(&ctx, c).await,
         Command::Record(c) => record::run(&ctx, c).await,
         Command::Export(a) => export::run_export(&ctx, a).await,
