@@ -186,43 +186,51 @@ impl Checker {
     }
 }
 
-/// Runs every rule the prefilter lets through and keeps matches that survive negation,
-/// name and date conditions.
+/// Runs every rule the prefilter lets through (each regex once over the whole message) and keeps
+/// matches that lie within one sentence (for sentence rules) and survive negation, name and date
+/// conditions.
 fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
     let candidates = pack.prefilter.matches(text);
     if !candidates.matched_any() {
         return Vec::new();
     }
     let sentences = pack.splitter.split(text);
+    let sentence_of = |pos: usize| -> Range<usize> {
+        let i = sentences.partition_point(|s| s.start <= pos);
+        match i.checked_sub(1).map(|i| &sentences[i]) {
+            Some(s) if pos < s.end => s.clone(),
+            _ => pos..pos,
+        }
+    };
+    let mut dates: Option<Vec<Range<usize>>> = None;
     let mut hits = Vec::new();
     for idx in candidates.iter() {
         let rule = &pack.rules[idx];
-        match rule.scope {
-            Scope::Sentence => {
-                for s in &sentences {
-                    for c in rule.regex.captures_iter(&text[s.clone()]) {
-                        let m = c.get(0).expect("group 0 always exists");
-                        let span = s.start + m.start()..s.start + m.end();
-                        let person = c.name("person").map(|p| p.as_str());
-                        if let Some(span) = accept(pack, rule, text, s, span, person) {
-                            hits.push(Hit { rule: idx, span });
-                        }
-                    }
-                }
+        let wants_person = rule.regex.capture_names().any(|n| n == Some("person"));
+        let mut consider = |span: Range<usize>, person: Option<&str>| {
+            let sentence = sentence_of(span.start);
+            if rule.scope == Scope::Sentence && span.end > sentence.end {
+                return;
             }
-            Scope::Message => {
-                for c in rule.regex.captures_iter(text) {
-                    let m = c.get(0).expect("group 0 always exists");
-                    let s = sentences
-                        .iter()
-                        .find(|s| s.contains(&m.start()))
-                        .cloned()
-                        .unwrap_or(0..text.len());
-                    let person = c.name("person").map(|p| p.as_str());
-                    if let Some(span) = accept(pack, rule, text, &s, m.range(), person) {
-                        hits.push(Hit { rule: idx, span });
-                    }
-                }
+            let dates = if rule.requires_date {
+                dates.get_or_insert_with(|| {
+                    pack.dates.find(text).into_iter().map(|d| d.span).collect()
+                })
+            } else {
+                &Vec::new()
+            };
+            if let Some(span) = accept(pack, rule, text, &sentence, span, person, dates) {
+                hits.push(Hit { rule: idx, span });
+            }
+        };
+        if wants_person {
+            for c in rule.regex.captures_iter(text) {
+                let m = c.get(0).expect("group 0 always exists");
+                consider(m.range(), c.name("person").map(|p| p.as_str()));
+            }
+        } else {
+            for m in rule.regex.find_iter(text) {
+                consider(m.range(), None);
             }
         }
     }
@@ -237,6 +245,7 @@ fn accept(
     sentence: &Range<usize>,
     span: Range<usize>,
     person: Option<&str>,
+    dates: &[Range<usize>],
 ) -> Option<Range<usize>> {
     if span.is_empty() || person.is_some_and(|p| pack.not_names.contains(&p.to_lowercase())) {
         return None;
@@ -245,22 +254,21 @@ fn accept(
         return None;
     }
     if rule.requires_date {
-        // The date closest to the cue, unless that date is itself negated ("not ready on Friday").
-        let dates = pack.dates.find(&text[sentence.clone()]);
+        // The date in the same sentence closest to the cue, unless that date is itself negated
+        // ("not ready on Friday").
         let distance = |d: &Range<usize>| {
-            let d = sentence.start + d.start..sentence.start + d.end;
             if d.start >= span.end {
                 d.start - span.end
             } else {
                 span.start.saturating_sub(d.end)
             }
         };
-        let best = dates
+        return dates
             .iter()
-            .map(|d| sentence.start + d.span.start..sentence.start + d.span.end)
+            .filter(|d| d.start >= sentence.start && d.end <= sentence.end)
             .filter(|d| !negated_with(pack, text, sentence, d, pack.negation_before + 2, 0))
-            .min_by_key(|d| distance(&(d.start - sentence.start..d.end - sentence.start)))?;
-        return Some(best);
+            .min_by_key(|d| distance(d))
+            .cloned();
     }
     Some(span)
 }
@@ -289,12 +297,13 @@ fn negated_with(
     const CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')', '"'];
     let start = span.start.clamp(sentence.start, sentence.end);
     let end = span.end.clamp(start, sentence.end);
-    let before = &text[sentence.start..start];
+    // Only a short stretch around the match matters; bounding it keeps long sentences linear.
+    let before = &text[floor_boundary(text, start.saturating_sub(160).max(sentence.start))..start];
     let before = before
         .char_indices()
         .rfind(|(_, c)| CLAUSE.contains(c))
         .map_or(before, |(p, c)| &before[p + c.len_utf8()..]);
-    let after = &text[end..sentence.end];
+    let after = &text[end..floor_boundary(text, (end + 80).min(sentence.end)).max(end)];
     let after = after.find(CLAUSE).map_or(after, |p| &after[..p]);
     let is_neg = |w: &str| {
         pack.negations
@@ -376,4 +385,13 @@ fn judge(
         });
     }
     (elements, findings)
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

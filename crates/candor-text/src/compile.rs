@@ -62,7 +62,9 @@ impl CompiledPack {
             if !seen.insert(r.id.as_str()) {
                 return Err(err(&r.id, "duplicate rule id".into()));
             }
-            if let Some(rule) = compile_rule(r, config).map_err(|reason| err(&r.id, reason))? {
+            if let Some(rule) = compile_rule(r, config, lang.ascii_word_boundaries)
+                .map_err(|reason| err(&r.id, reason))?
+            {
                 rules.push(rule);
             }
         }
@@ -113,7 +115,11 @@ fn missing_messages(lang: &LanguageSpec) -> Result<BTreeMap<Element, (String, St
 }
 
 /// Compiles one rule; `Ok(None)` when it needs workspace data that is absent (no internal terms).
-fn compile_rule(r: &RuleSpec, config: &CheckerConfig) -> Result<Option<CompiledRule>, String> {
+fn compile_rule(
+    r: &RuleSpec,
+    config: &CheckerConfig,
+    ascii_boundaries: bool,
+) -> Result<Option<CompiledRule>, String> {
     let target: Target = r.target.parse().map_err(|e| format!("{e}"))?;
     if matches!(target, Target::AntiPattern(_)) && (r.message.is_empty() || r.suggestion.is_empty())
     {
@@ -137,6 +143,11 @@ fn compile_rule(r: &RuleSpec, config: &CheckerConfig) -> Result<Option<CompiledR
     };
     let Some(body) = fill_placeholders(&body, config) else {
         return Ok(None);
+    };
+    let body = if ascii_boundaries {
+        ascii_word_boundaries(&body)
+    } else {
+        body
     };
     let regex = Regex::new(&format!(r"(?i)(?:{})", nukta_variants(&body)))
         .map_err(|e| format!("invalid regex: {e}"))?;
@@ -216,8 +227,9 @@ fn terms_alternation(terms: &[String]) -> String {
                 .map(regex::escape)
                 .collect::<Vec<_>>()
                 .join(r"\s+");
-            let starts_word = t.chars().next().is_some_and(|c| c.is_alphanumeric());
-            let ends_word = t.chars().last().is_some_and(|c| c.is_alphanumeric());
+            // Boundaries only at ASCII edges: they then work in both boundary modes.
+            let starts_word = t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+            let ends_word = t.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
             format!(
                 "{}{escaped}{}",
                 if starts_word { r"\b" } else { "" },
@@ -276,4 +288,27 @@ fn fill_placeholders(body: &str, config: &CheckerConfig) -> Option<String> {
         out = out.replace("{internal}", &terms_alternation(&config.internal_terms));
     }
     Some(out)
+}
+
+/// Rewrites every `\b` of a regex source to the ASCII word boundary `(?-u:\b)`, which the
+/// regex crate's DFAs support on non-ASCII text (a Unicode `\b` makes them fall back to a
+/// much slower engine as soon as the text holds one non-ASCII byte).
+pub(crate) fn ascii_word_boundaries(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 16);
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') if chars.peek() != Some(&'{') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -2,7 +2,7 @@
 //! "৩ ডিসেম্বর", ISO and numeric dates, Bengali digits ০–৯ — so the checker can tell a concrete
 //! new date from "soon". Public so commitment detection can reuse it.
 
-use crate::compile::{fold_nukta, nukta_variants};
+use crate::compile::{ascii_word_boundaries, fold_nukta, nukta_variants};
 use crate::pack::LanguageSpec;
 use jiff::civil::{Date, Weekday};
 use regex::{Captures, Regex};
@@ -118,7 +118,13 @@ impl DateFinder {
             .map(|p| format!("(?:{p})"))
             .collect::<Vec<_>>()
             .join("|");
-        let regex = Regex::new(&format!(r"(?i)\b(?:{body})\b"))?;
+        let wrapped = format!(r"\b(?:{body})\b");
+        let wrapped = if lang.ascii_word_boundaries {
+            ascii_word_boundaries(&wrapped)
+        } else {
+            wrapped
+        };
+        let regex = Regex::new(&format!("(?i){wrapped}"))?;
         Ok(Self {
             regex,
             months: d.months.clone(),

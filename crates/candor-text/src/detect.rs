@@ -30,9 +30,22 @@ pub struct Detected {
     pub name: String,
 }
 
-fn detector() -> &'static LanguageDetector {
-    static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
-    DETECTOR.get_or_init(|| LanguageDetectorBuilder::from_languages(&CANDIDATES).build())
+/// Below this many characters lingua needs its high-accuracy models; above it the low-accuracy
+/// mode is, by lingua's own measurements, about as accurate and several times faster.
+const SHORT_CHARS: usize = 120;
+
+fn detector(short: bool) -> &'static LanguageDetector {
+    static HIGH: OnceLock<LanguageDetector> = OnceLock::new();
+    static LOW: OnceLock<LanguageDetector> = OnceLock::new();
+    if short {
+        HIGH.get_or_init(|| LanguageDetectorBuilder::from_languages(&CANDIDATES).build())
+    } else {
+        LOW.get_or_init(|| {
+            LanguageDetectorBuilder::from_languages(&CANDIDATES)
+                .with_low_accuracy_mode()
+                .build()
+        })
+    }
 }
 
 /// Detects the language of `text`; `None` when there is no letter to go on.
@@ -45,7 +58,8 @@ pub fn detect_language(text: &str) -> Option<Detected> {
     if !sample.chars().any(char::is_alphabetic) {
         return None;
     }
-    let language = detector().detect_language_of(sample)?;
+    let short = sample.chars().filter(|c| c.is_alphabetic()).count() < SHORT_CHARS;
+    let language = detector(short).detect_language_of(sample)?;
     let code = match language.iso_code_639_1() {
         IsoCode639_1::NN => "nb".to_owned(),
         other => other.to_string().to_lowercase(),
@@ -83,5 +97,8 @@ mod tests {
         assert_eq!(code("I am sorry the report is late."), "en");
         assert_eq!(code("আমি আন্তরিকভাবে দুঃখিত।"), "bn");
         assert_eq!(detect_language("123 !!! ---"), None);
+        let long_nb = "Vi beklager at leveransen er forsinket. Vi har funnet feilen og retter den nå, \
+                       og vi leverer rapporten fredag 4. desember. Vi ringer deg i morgen for å avtale resten.";
+        assert_eq!(code(long_nb), "nb");
     }
 }

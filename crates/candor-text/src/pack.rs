@@ -60,6 +60,10 @@ pub struct LanguageSpec {
     pub negation_after: usize,
     /// Capitalised words that are never a person's name (pronouns, articles), lower case.
     pub not_names: Vec<String>,
+    /// Treat `\b` as an ASCII word boundary (fast on any text; right for Latin-script packs
+    /// whose rule words start and end with ASCII letters). Leave false for scripts such as Bengali.
+    #[serde(default)]
+    pub ascii_word_boundaries: bool,
     /// Words and patterns for dates.
     pub dates: DateSpec,
     /// Explanation and suggestion per missing element, keyed by element id.

@@ -1,0 +1,202 @@
+//! Benchmark of the message checker against proselint 0.16 on the same texts, side by side in
+//! one run: the bodies of the first 1,000 ham messages of the SpamAssassin corpus
+//! (`../shared/data/spamassassin/`). Prints both times and the ratio, plus the in-process p99
+//! latency for a 2 KB message. Run: `cargo bench -p candor-text --bench checker`.
+//! Needs `python3` with `proselint==0.16.*` installed (`pip install 'proselint==0.16.*'`).
+
+use candor_text::{CheckOptions, Checker, CheckerConfig};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const MESSAGES: usize = 1_000;
+
+fn corpus_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/spamassassin/spamassassin-2002.mbox.gz")
+}
+
+/// The text bodies of the first `n` messages (all ham: the corpus lists ham before spam).
+fn ham_bodies(n: usize) -> Vec<String> {
+    let file = std::fs::File::open(corpus_path())
+        .expect("the SpamAssassin corpus is at ../shared/data/spamassassin");
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut raw)
+        .expect("gzip decodes");
+    let mut bodies = Vec::with_capacity(n);
+    let parser = mail_parser::MessageParser::default();
+    for chunk in split_mbox(&raw).take(n) {
+        let body = parser
+            .parse(chunk)
+            .and_then(|m| m.body_text(0).map(|b| b.into_owned()))
+            .unwrap_or_default();
+        bodies.push(body);
+    }
+    assert_eq!(bodies.len(), n, "corpus has at least {n} messages");
+    bodies
+}
+
+/// Splits an mbox at envelope `From ` lines (a simple split suffices for this corpus).
+fn split_mbox(raw: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut starts = vec![0];
+    starts.extend(
+        raw.windows(6)
+            .enumerate()
+            .filter(|(_, w)| w == b"\nFrom ")
+            .map(|(i, _)| i + 1),
+    );
+    starts.push(raw.len());
+    (0..starts.len() - 1).map(move |i| &raw[starts[i]..starts[i + 1]])
+}
+
+fn time_candor(checker: &Checker, texts: &[String], lang: Option<&str>) -> Duration {
+    let opts = CheckOptions {
+        lang: lang.map(str::to_owned),
+        message_type: None,
+    };
+    let mut best = Duration::MAX;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let mut findings = 0;
+        for t in texts {
+            // Texts whose language has no pack (auto mode) are refused quickly; count them too.
+            findings += checker.check(t, &opts).map_or(0, |r| r.findings.len());
+        }
+        std::hint::black_box(findings);
+        best = best.min(start.elapsed());
+    }
+    best
+}
+
+fn time_proselint(texts: &[String]) -> Option<f64> {
+    let dir = tempfile::tempdir().ok()?;
+    let input = dir.path().join("texts.json");
+    std::fs::write(&input, serde_json::to_string(texts).ok()?).ok()?;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/proselint_bench.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(&input)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        eprintln!("proselint failed: {}", String::from_utf8_lossy(&out.stderr));
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    v["seconds"].as_f64()
+}
+
+fn latency(checker: &Checker, text: &str, lang: Option<&str>) -> (Duration, Duration) {
+    let opts = CheckOptions {
+        lang: lang.map(str::to_owned),
+        message_type: Some("delay_email".into()),
+    };
+    for _ in 0..50 {
+        let _ = checker.check(text, &opts);
+    }
+    let mut samples: Vec<Duration> = (0..2_000)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(
+                checker
+                    .check(text, &opts)
+                    .map(|r| r.findings.len())
+                    .unwrap_or(0),
+            );
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    (
+        samples[samples.len() / 2],
+        samples[samples.len() * 99 / 100],
+    )
+}
+
+/// A 2 KB message: a real ham body of at least 2 KB, cut at a char boundary near 2,048 bytes.
+fn two_kb(texts: &[String]) -> String {
+    let long = texts
+        .iter()
+        .find(|t| t.len() >= 2_048 && t.is_ascii())
+        .expect("a 2 KB ham body");
+    long[..2_048].to_owned()
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // `cargo bench -- --list` probes harness-less benches
+    }
+    let texts: Vec<String> = ham_bodies(MESSAGES)
+        .into_iter()
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let checker = Checker::builtin(&CheckerConfig {
+        roster: vec!["Jared Lee".into()],
+        internal_terms: vec![],
+    })
+    .expect("built-in packs compile");
+    println!(
+        "corpus: {} non-empty ham bodies of the first {MESSAGES} messages, {:.2} MB",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    let en = time_candor(&checker, &texts, Some("en"));
+    let auto = time_candor(&checker, &texts, None);
+    let mbps = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
+    println!(
+        "candor check --lang en : {:>9.1} ms  ({:.1} MB/s)",
+        en.as_secs_f64() * 1e3,
+        mbps(en)
+    );
+    println!(
+        "candor check --lang auto: {:>9.1} ms  ({:.1} MB/s, incl. lingua detection)",
+        auto.as_secs_f64() * 1e3,
+        mbps(auto)
+    );
+    match time_proselint(&texts) {
+        Some(p) => {
+            println!("proselint 0.16 (in-process): {:>9.1} ms", p * 1e3);
+            println!(
+                "ratio proselint/candor: {:.0}x (--lang en), {:.0}x (auto)",
+                p / en.as_secs_f64(),
+                p / auto.as_secs_f64()
+            );
+        }
+        None => println!("proselint 0.16 not available: pip install 'proselint==0.16.*'"),
+    }
+    let opts = CheckOptions {
+        lang: Some("en".into()),
+        message_type: None,
+    };
+    let mut slow: Vec<(Duration, usize, bool)> = texts
+        .iter()
+        .map(|t| {
+            let start = Instant::now();
+            let _ = checker.check(t, &opts);
+            (start.elapsed(), t.len(), t.is_ascii())
+        })
+        .collect();
+    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
+    for (d, len, ascii) in slow.iter().take(3) {
+        println!(
+            "  slowest: {:.2} ms for {len} bytes (ascii: {ascii})",
+            d.as_secs_f64() * 1e3
+        );
+    }
+    let msg = two_kb(&texts);
+    let (p50, p99) = latency(&checker, &msg, Some("en"));
+    println!(
+        "2 KB message, --lang en : p50 {:.3} ms, p99 {:.3} ms",
+        p50.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3
+    );
+    let (p50, p99) = latency(&checker, &msg, None);
+    println!(
+        "2 KB message, auto lang : p50 {:.3} ms, p99 {:.3} ms",
+        p50.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3
+    );
+}
