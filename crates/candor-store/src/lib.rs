@@ -8,6 +8,7 @@ pub mod chain;
 mod calendar;
 mod clients;
 mod commitments;
+mod drafts;
 mod error;
 mod mail;
 pub mod migrate;
@@ -20,6 +21,7 @@ mod team;
 mod verify;
 
 pub use calendar::DayOff;
+pub use drafts::{DRAFT_STATUSES, DraftRow};
 pub use error::{Result, StoreError};
 pub use mail::{MailRow, NewMail};
 pub use promises::PromiseCandidate;
