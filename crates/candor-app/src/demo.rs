@@ -67,6 +67,7 @@ impl App {
         for (i, c) in CLIENTS.iter().enumerate() {
             progress_entries += demo_client(&mut tx, c, today, i as u64 + 1).await?;
         }
+        crate::demo_incidents::add(&mut tx, today, self.now()).await?;
         let outcome = DemoOutcome {
             created: true,
             clients: CLIENTS.len(),

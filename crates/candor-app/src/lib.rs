@@ -6,13 +6,16 @@ pub mod check;
 mod clients;
 pub mod demo;
 mod demo_content;
+mod demo_incidents;
 mod error;
 pub mod export;
 mod forecast;
 mod import;
+mod incidents;
 mod projects;
 pub mod promises;
 mod records;
+mod report;
 mod resolve;
 pub mod search;
 
@@ -23,8 +26,13 @@ pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
 pub use error::{AppError, Result};
 pub use forecast::{ForecastQuery, ForecastRow, Warning};
 pub use import::{ImportFailure, ImportSummary, UnassignedMail};
+pub use incidents::{
+    AdvanceOutcome, ContactLogInput, IncidentDetail, IncidentSetInput, NameRef, OpenIncidentInput,
+    RetroInput,
+};
 pub use projects::{MilestoneInput, ProgressInput, ProjectInput, ProjectSummary, ProjectView};
 pub use records::{CommitmentInput, RecordInput};
+pub use report::{CommsReport, FigureRow, RemedyRow};
 
 use candor_store::{Store, Tx};
 use jiff::civil::Date;

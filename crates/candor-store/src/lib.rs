@@ -4,12 +4,13 @@
 //! one implementation to test, not two. Every read and write goes through a [`Tx`]; a use case
 //! opens one, does its work, and commits once, so a failure part-way writes nothing.
 
-pub mod chain;
 mod calendar;
+pub mod chain;
 mod clients;
 mod commitments;
 mod drafts;
 mod error;
+mod incidents;
 mod mail;
 pub mod migrate;
 mod projects;
@@ -23,6 +24,7 @@ mod verify;
 pub use calendar::DayOff;
 pub use drafts::{DRAFT_STATUSES, DraftRow};
 pub use error::{Result, StoreError};
+pub use incidents::IncidentFilter;
 pub use mail::{MailRow, NewMail};
 pub use promises::PromiseCandidate;
 pub use records::{RecordFilter, SealedRecord};

@@ -10,14 +10,17 @@ mod demo;
 mod export;
 mod forecast;
 mod import;
+mod incident;
 mod init;
 mod milestone;
 mod progress;
 mod project;
 mod promises;
 mod record;
-mod risks;
 mod reindex;
+mod remedies;
+mod report;
+mod risks;
 mod search;
 mod team;
 
@@ -80,6 +83,14 @@ pub enum Command {
     /// The per-client record: call notes, meetings, documents.
     #[command(subcommand)]
     Record(record::Cmd),
+    /// Incidents: the playbook for a delay, a mistake or a broken promise.
+    #[command(subcommand)]
+    Incident(incident::Cmd),
+    /// Remedies offered to clients before (precedents for the next offer).
+    Remedies(remedies::Args),
+    /// Reports.
+    #[command(subcommand)]
+    Report(report::Cmd),
     /// Export the whole workspace.
     Export(export::ExportArgs),
     /// Restore an export into an empty database.
@@ -138,6 +149,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Calendar(c) => calendar::run(&ctx, c).await,
         Command::Commitment(c) => commitment::run(&ctx, c).await,
         Command::Record(c) => record::run(&ctx, c).await,
+        Command::Incident(c) => incident::run(&ctx, c).await,
+        Command::Remedies(a) => remedies::run(&ctx, a).await,
+        Command::Report(c) => report::run(&ctx, c).await,
         Command::Export(a) => export::run_export(&ctx, a).await,
         Command::ImportJson(a) => export::run_import(&ctx, a).await,
         Command::Check(a) => check::run(&ctx, a).await,
