@@ -87,7 +87,11 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
                 );
                 // Early warning: logging progress re-runs this project's forecast.
                 for w in app.project_warnings(e.project_id).await? {
-                    crate::out!("{}\n  open a delay incident: {}", w.message, w.incident_command);
+                    crate::out!(
+                        "{}\n  open a delay incident: {}",
+                        w.message,
+                        w.incident_command
+                    );
                 }
             }
         }
