@@ -12,6 +12,7 @@ pub mod export;
 mod forecast;
 mod import;
 mod incidents;
+mod progress_import;
 mod projects;
 pub mod promises;
 mod records;
@@ -29,6 +30,9 @@ pub use import::{ImportFailure, ImportSummary, UnassignedMail};
 pub use incidents::{
     AdvanceOutcome, ContactLogInput, IncidentDetail, IncidentSetInput, NameRef, OpenIncidentInput,
     RetroInput,
+};
+pub use progress_import::{
+    ImportDetail, ProgressImportInput, ProgressImportReport, ProgressSyncInput, RiskView,
 };
 pub use projects::{MilestoneInput, ProgressInput, ProjectInput, ProjectSummary, ProjectView};
 pub use records::{CommitmentInput, RecordInput};

@@ -20,6 +20,7 @@ mod restore;
 mod row;
 mod team;
 mod verify;
+mod work_items;
 
 pub use calendar::DayOff;
 pub use drafts::{DRAFT_STATUSES, DraftRow};
@@ -29,6 +30,7 @@ pub use mail::{MailRow, NewMail};
 pub use promises::PromiseCandidate;
 pub use records::{RecordFilter, SealedRecord};
 pub use verify::{ChainBreak, ChainStatus};
+pub use work_items::{ProgressSource, Upsert, WorkItemRow};
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::{Any, AnyPool};

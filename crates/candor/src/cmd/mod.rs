@@ -14,6 +14,7 @@ mod incident;
 mod init;
 mod milestone;
 mod progress;
+mod progress_import;
 mod project;
 mod promises;
 mod record;
