@@ -10,6 +10,7 @@ pub mod derive;
 mod formats;
 pub mod github;
 mod ratelimit;
+pub mod replay;
 mod table;
 
 pub use dates::Zones;
