@@ -13,6 +13,7 @@ mod forecast;
 mod import;
 mod incidents;
 mod progress_import;
+mod progress_import;
 mod projects;
 pub mod promises;
 mod records;
@@ -30,6 +31,9 @@ pub use import::{ImportFailure, ImportSummary, UnassignedMail};
 pub use incidents::{
     AdvanceOutcome, ContactLogInput, IncidentDetail, IncidentSetInput, NameRef, OpenIncidentInput,
     RetroInput,
+};
+pub use progress_import::{
+    ImportDetail, ProgressImportInput, ProgressImportReport, ProgressSyncInput, RiskView,
 };
 pub use progress_import::{
     ImportDetail, ProgressImportInput, ProgressImportReport, ProgressSyncInput, RiskView,

@@ -21,6 +21,7 @@ mod row;
 mod team;
 mod verify;
 mod work_items;
+mod work_items;
 
 pub use calendar::DayOff;
 pub use drafts::{DRAFT_STATUSES, DraftRow};
@@ -30,6 +31,7 @@ pub use mail::{MailRow, NewMail};
 pub use promises::PromiseCandidate;
 pub use records::{RecordFilter, SealedRecord};
 pub use verify::{ChainBreak, ChainStatus};
+pub use work_items::{ProgressSource, Upsert, WorkItemRow};
 pub use work_items::{ProgressSource, Upsert, WorkItemRow};
 
 use sqlx::any::AnyPoolOptions;

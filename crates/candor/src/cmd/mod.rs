@@ -15,6 +15,7 @@ mod init;
 mod milestone;
 mod progress;
 mod progress_import;
+mod progress_import;
 mod project;
 mod promises;
 mod record;

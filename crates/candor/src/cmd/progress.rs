@@ -37,6 +37,10 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Import progress from a Jira, Linear, Asana, Trello, GitHub or generic export.
+    Import(super::progress_import::ImportArgs),
+    /// Sync progress from the project's GitHub repository.
+    Sync(super::progress_import::SyncArgs),
     /// List a project's progress log.
     #[command(after_help = "Example:\n  candor progress list --project Webwinkel --json")]
     List {
@@ -54,6 +58,11 @@ pub enum Cmd {
 
 /// Runs a progress subcommand.
 pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
+    let cmd = match cmd {
+        Cmd::Import(a) => return super::progress_import::run_import(ctx, a).await,
+        Cmd::Sync(a) => return super::progress_import::run_sync(ctx, a).await,
+        other => other,
+    };
     let app = ctx.app().await?;
     match cmd {
         Cmd::Log {
@@ -121,6 +130,7 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
                 crate::out!("{t}");
             }
         }
+        Cmd::Import(_) | Cmd::Sync(_) => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
 }
