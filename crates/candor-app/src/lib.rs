@@ -13,7 +13,6 @@ mod forecast;
 mod import;
 mod incidents;
 mod progress_import;
-mod progress_import;
 mod projects;
 pub mod promises;
 mod records;
@@ -31,9 +30,6 @@ pub use import::{ImportFailure, ImportSummary, UnassignedMail};
 pub use incidents::{
     AdvanceOutcome, ContactLogInput, IncidentDetail, IncidentSetInput, NameRef, OpenIncidentInput,
     RetroInput,
-};
-pub use progress_import::{
-    ImportDetail, ProgressImportInput, ProgressImportReport, ProgressSyncInput, RiskView,
 };
 pub use progress_import::{
     ImportDetail, ProgressImportInput, ProgressImportReport, ProgressSyncInput, RiskView,

@@ -21,7 +21,6 @@ mod row;
 mod team;
 mod verify;
 mod work_items;
-mod work_items;
 
 pub use calendar::DayOff;
 pub use drafts::{DRAFT_STATUSES, DraftRow};
@@ -31,7 +30,6 @@ pub use mail::{MailRow, NewMail};
 pub use promises::PromiseCandidate;
 pub use records::{RecordFilter, SealedRecord};
 pub use verify::{ChainBreak, ChainStatus};
-pub use work_items::{ProgressSource, Upsert, WorkItemRow};
 pub use work_items::{ProgressSource, Upsert, WorkItemRow};
 
 use sqlx::any::AnyPoolOptions;

@@ -15,7 +15,6 @@ mod init;
 mod milestone;
 mod progress;
 mod progress_import;
-mod progress_import;
 mod project;
 mod promises;
 mod record;
