@@ -62,10 +62,23 @@ def main():
     ap.add_argument("--messages", type=int, default=100000)
     ap.add_argument("--work", default="/tmp/candor-bench")
     ap.add_argument("--candor", default=ROOT + "/target/release/candor")
+    ap.add_argument("--keep-corpus", action="store_true", help="reuse WORK/Maildir if present")
+    ap.add_argument("--only-corpus", action="store_true", help="write the Maildir and stop")
     a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
     maildir = os.path.join(a.work, "Maildir")
-    n = replicate(a.messages, maildir)
+    if a.keep_corpus and os.path.isdir(os.path.join(maildir, "cur")):
+        for p in os.listdir(a.work):
+            if p != "Maildir":
+                shutil.rmtree(os.path.join(a.work, p), ignore_errors=True)
+                if os.path.isfile(os.path.join(a.work, p)):
+                    os.unlink(os.path.join(a.work, p))
+        n = len(os.listdir(os.path.join(maildir, "cur")))
+    else:
+        shutil.rmtree(a.work, ignore_errors=True)
+        n = replicate(a.messages, maildir)
+    if a.only_corpus:
+        print("corpus: %d messages in %s" % (n, maildir))
+        return
     print("corpus: %d messages in %s" % (n, maildir))
     results = {}
 
