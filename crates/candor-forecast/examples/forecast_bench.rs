@@ -50,10 +50,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let mut times = Vec::new();
     let mut ours = Vec::new();
+    let cpu_before = cpu_seconds();
     for _ in 0..opts.runs {
         let started = Instant::now();
         ours = run_rust(&projects, as_of, &settings)?;
         times.push(started.elapsed());
+    }
+    if let (Some(a), Some(b)) = (cpu_before, cpu_seconds()) {
+        // CPU time is far less sensitive than wall time to other work on a shared machine.
+        println!(
+            "candor-forecast CPU time per run (all threads): {:.3} s",
+            (b - a) / opts.runs as f64
+        );
     }
     times.sort();
     let rust = times[times.len() / 2];
@@ -72,6 +80,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     agreement(&ours, &theirs);
     Ok(())
+}
+
+/// User + system CPU seconds of this process so far (Linux `/proc/self/stat`; ticks of 1/100 s).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 fn secs(d: Duration) -> String {
