@@ -1,9 +1,12 @@
 //! candor's application layer: every use case the CLI and the web server offer, each one
 //! validated by the domain and written in a single transaction.
 
+pub mod accounts;
+mod accounts_tokens;
 mod calendar;
 pub mod check;
 mod clients;
+pub mod dashboard;
 pub mod demo;
 mod demo_content;
 mod demo_incidents;
@@ -19,6 +22,7 @@ mod records;
 mod report;
 mod resolve;
 pub mod search;
+pub mod share;
 
 pub use calendar::{BusinessDays, DayOffRow, HolidayRow};
 pub use candor_store::redact;
@@ -34,6 +38,7 @@ pub use incidents::{
 pub use progress_import::{
     ImportDetail, ProgressImportInput, ProgressImportReport, ProgressSyncInput, RiskView,
 };
+pub use projects::ScopeTotals;
 pub use projects::{MilestoneInput, ProgressInput, ProjectInput, ProjectSummary, ProjectView};
 pub use records::{CommitmentInput, RecordInput};
 pub use report::{CommsReport, FigureRow, RemedyRow};

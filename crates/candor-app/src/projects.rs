@@ -67,7 +67,7 @@ pub struct ScopeTotals {
 }
 
 impl ScopeTotals {
-    fn of(milestones: &[Milestone], progress: &[ProgressEntry]) -> Self {
+    pub(crate) fn of(milestones: &[Milestone], progress: &[ProgressEntry]) -> Self {
         let planned = milestones.iter().map(|m| u64::from(m.scope)).sum();
         let added = progress.iter().map(|p| u64::from(p.added)).sum();
         let done = progress.iter().map(|p| u64::from(p.done)).sum();

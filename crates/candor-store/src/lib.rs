@@ -4,6 +4,8 @@
 //! one implementation to test, not two. Every read and write goes through a [`Tx`]; a use case
 //! opens one, does its work, and commits once, so a failure part-way writes nothing.
 
+mod accounts;
+mod accounts_tokens;
 mod calendar;
 pub mod chain;
 mod clients;
@@ -24,6 +26,7 @@ mod work_items;
 
 pub use calendar::DayOff;
 pub use drafts::{DRAFT_STATUSES, DraftRow};
+pub use accounts::{ApiTokenRow, NewUserRow, ShareLinkRow, StoredUser};
 pub use error::{Result, StoreError};
 pub use incidents::IncidentFilter;
 pub use mail::{MailRow, NewMail};

@@ -7,11 +7,44 @@ use std::process::ExitCode;
 
 /// Arguments.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  candor --db sqlite:///tmp/demo.db demo")]
+#[command(
+    after_help = "Example:\n  candor --db sqlite:///tmp/demo.db demo\n  candor --db sqlite:///tmp/demo.db demo --serve"
+)]
 pub struct Args {
     /// JSON output.
     #[arg(long)]
     pub json: bool,
+    /// Then start the web app on the demo workspace, with a demo admin login.
+    #[arg(long)]
+    pub serve: bool,
+    /// Address for --serve.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+}
+
+/// The demo admin's login.
+const DEMO_LOGIN: &str = "demo@candor.example";
+
+/// Makes sure the demo admin exists with a fresh password, and says how to sign in.
+async fn demo_login(app: &candor_app::App) -> Result<()> {
+    let password = candor_app::accounts::generate_password()?;
+    match app.users().await?.into_iter().find(|u| u.email == DEMO_LOGIN) {
+        Some(u) => {
+            app.set_user_password(u.id, &password).await?;
+        }
+        None => {
+            let input = candor_app::accounts::UserInput {
+                email: DEMO_LOGIN.into(),
+                name: "Demo Admin".into(),
+                password: password.clone(),
+                role: Some("admin".into()),
+                language: Some("en".into()),
+            };
+            app.add_user(&input).await?;
+        }
+    }
+    crate::out!("\nSign in as {DEMO_LOGIN} with password {password}");
+    Ok(())
 }
 
 /// Creates the demo workspace (or finds it) and prints next steps.
@@ -34,6 +67,11 @@ pub async fn run(ctx: &Ctx, a: Args) -> Result<ExitCode> {
             "The demo workspace is already here ({} clients).",
             outcome.clients
         );
+    }
+    if a.serve {
+        demo_login(&app).await?;
+        super::serve::start(app, a.addr).await?;
+        return Ok(ExitCode::SUCCESS);
     }
     let db = candor_app::redact(ctx.db());
     crate::out!("\nTry next:");

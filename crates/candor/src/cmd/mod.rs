@@ -18,12 +18,14 @@ mod progress_import;
 mod project;
 mod promises;
 mod record;
+mod serve;
 mod reindex;
 mod remedies;
 mod report;
 mod risks;
 mod search;
 mod team;
+mod user;
 
 use crate::settings::Settings;
 use anyhow::Result;
@@ -98,6 +100,11 @@ pub enum Command {
     ImportJson(export::ImportArgs),
     /// Check a client message for required elements and anti-patterns.
     Check(check::Args),
+    /// Run the web app and JSON API.
+    Serve(serve::Args),
+    /// Web accounts: users, roles, API tokens.
+    #[command(subcommand)]
+    User(user::Cmd),
     /// Print shell completions.
     Completions(completions::Args),
     /// Import mail archives (mbox, Maildir, .eml) into the record.
@@ -156,6 +163,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(a) => export::run_export(&ctx, a).await,
         Command::ImportJson(a) => export::run_import(&ctx, a).await,
         Command::Check(a) => check::run(&ctx, a).await,
+        Command::Serve(a) => serve::run(&ctx, a).await,
+        Command::User(c) => user::run(&ctx, c).await,
         Command::Completions(_) => Ok(ExitCode::SUCCESS),
         Command::Import(a) => import::run(&ctx, a).await,
         Command::Search(a) => search::run(&ctx, a).await,

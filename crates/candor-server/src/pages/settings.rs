@@ -1,0 +1,172 @@
+//! Settings: the team roster, users and roles (admins), your language and API tokens.
+
+use super::{done, render};
+use crate::AppState;
+use crate::auth::Principal;
+use crate::csrf::CsrfForm;
+use crate::error::{PageError, WebError};
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{Html, Redirect};
+use candor_app::TeamInput;
+use candor_app::accounts::{Role, User, UserInput};
+use candor_core::Id;
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+#[derive(Serialize)]
+struct SettingsData {
+    team: Vec<candor_core::TeamMember>,
+    users: Vec<User>,
+    tokens: Vec<candor_app::accounts::ApiTokenRow>,
+    new_token: Option<String>,
+    me: User,
+    roles: Vec<&'static str>,
+    languages: [&'static str; 4],
+}
+
+/// The settings page (the user list only for admins).
+pub async fn page(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    who: Principal,
+) -> Result<Html<String>, PageError> {
+    let users = if who.user.role == Role::Admin {
+        state.app.users().await?
+    } else {
+        vec![]
+    };
+    let data = SettingsData {
+        team: state.app.team().await?,
+        users,
+        tokens: state.app.api_tokens(who.user.id).await?,
+        new_token: session.remove("new_token").await.ok().flatten(),
+        me: who.user.clone(),
+        roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
+        languages: crate::UI_LANGUAGES,
+    };
+    render(
+        &state,
+        &session,
+        Some(&who),
+        &headers,
+        "settings",
+        "settings.html",
+        &data,
+    )
+    .await
+}
+
+/// The language form.
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    language: String,
+}
+
+/// Changes your UI language.
+pub async fn language(
+    State(state): State<AppState>,
+    session: Session,
+    who: Principal,
+    CsrfForm(f): CsrfForm<LanguageForm>,
+) -> Result<Redirect, PageError> {
+    state
+        .app
+        .set_user_language(who.user.id, &f.language)
+        .await?;
+    done(&session, "flash-saved", "/settings").await
+}
+
+/// The token form.
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    name: String,
+}
+
+/// Makes an API token for yourself; the secret is shown once.
+pub async fn add_token(
+    State(state): State<AppState>,
+    session: Session,
+    who: Principal,
+    CsrfForm(f): CsrfForm<TokenForm>,
+) -> Result<Redirect, PageError> {
+    let t = state.app.create_api_token(who.user.id, &f.name).await?;
+    session
+        .insert("new_token", t.secret)
+        .await
+        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+    done(&session, "flash-saved", "/settings").await
+}
+
+/// The team member form.
+#[derive(Debug, Deserialize)]
+pub struct TeamForm {
+    name: String,
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+/// Adds a team member.
+pub async fn add_team(
+    State(state): State<AppState>,
+    session: Session,
+    CsrfForm(f): CsrfForm<TeamForm>,
+) -> Result<Redirect, PageError> {
+    state
+        .app
+        .add_team_member(&TeamInput {
+            name: f.name,
+            email: f.email,
+            role: f.role,
+        })
+        .await?;
+    done(&session, "flash-saved", "/settings").await
+}
+
+/// The new-user form.
+#[derive(Debug, Deserialize)]
+pub struct UserForm {
+    email: String,
+    name: String,
+    password: String,
+    role: String,
+    language: Option<String>,
+}
+
+/// Adds a user.
+pub async fn add_user(
+    State(state): State<AppState>,
+    session: Session,
+    CsrfForm(f): CsrfForm<UserForm>,
+) -> Result<Redirect, PageError> {
+    state
+        .app
+        .add_user(&UserInput {
+            email: f.email,
+            name: f.name,
+            password: f.password,
+            role: Some(f.role),
+            language: f.language,
+        })
+        .await?;
+    done(&session, "flash-saved", "/settings").await
+}
+
+/// The role form.
+#[derive(Debug, Deserialize)]
+pub struct RoleForm {
+    role: String,
+}
+
+/// Changes a user's role.
+pub async fn set_role(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<Id>,
+    CsrfForm(f): CsrfForm<RoleForm>,
+) -> Result<Redirect, PageError> {
+    state.app.set_user_role(id, &f.role).await?;
+    done(&session, "flash-saved", "/settings").await
+}
