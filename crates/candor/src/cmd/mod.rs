@@ -5,6 +5,7 @@ mod check;
 mod client;
 mod commitment;
 mod completions;
+mod compose;
 mod contact;
 mod demo;
 mod export;
@@ -100,6 +101,8 @@ pub enum Command {
     ImportJson(export::ImportArgs),
     /// Check a client message for required elements and anti-patterns.
     Check(check::Args),
+    /// Write the first draft of a playbook message in the client's language.
+    Compose(compose::Args),
     /// Run the web app and JSON API.
     Serve(serve::Args),
     /// Web accounts: users, roles, API tokens.
@@ -163,6 +166,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(a) => export::run_export(&ctx, a).await,
         Command::ImportJson(a) => export::run_import(&ctx, a).await,
         Command::Check(a) => check::run(&ctx, a).await,
+        Command::Compose(a) => compose::run(&ctx, a).await,
         Command::Serve(a) => serve::run(&ctx, a).await,
         Command::User(c) => user::run(&ctx, c).await,
         Command::Completions(_) => Ok(ExitCode::SUCCESS),

@@ -1,0 +1,132 @@
+//! `candor compose` through the real binary: a draft to standard output and to an .eml file, a
+//! saved draft, a weekly check-in for a project, and a missing input named with its fix.
+
+use assert_cmd::Command;
+use candor_testkit::{TestDb, backends};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn candor(db: &TestDb) -> Command {
+    let mut c = Command::cargo_bin("candor").expect("binary");
+    c.env("CANDOR_DB", &db.url)
+        .env("CANDOR_TODAY", "2026-11-25");
+    c
+}
+
+fn json(db: &TestDb, args: &[&str]) -> serde_json::Value {
+    let out = candor(db).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The id of the demo incident of `kind`.
+fn incident(db: &TestDb, kind: &str) -> String {
+    let list = json(db, &["incident", "list", "--json"]);
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == kind)
+        .map(|i| i["id"].to_string())
+        .unwrap_or_else(|| panic!("no {kind} incident in {list}"))
+}
+
+#[test]
+fn compose_writes_checks_and_saves_drafts() {
+    for db in backends() {
+        candor(&db).arg("demo").assert().success();
+        let id = incident(&db, "mistake");
+        // The English mistake, to standard output; the cause stays inside.
+        candor(&db)
+            .args(["compose", "--incident", &id, "--type", "mistake_email"])
+            .assert()
+            .success()
+            .stdout(contains("I'm sorry."))
+            .stdout(contains("6 hours of work free of charge"))
+            .stdout(contains("release checklist").not());
+        // Forced Bengali, as an .eml file, saved as a draft.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mistake.eml");
+        candor(&db)
+            .args([
+                "compose",
+                "--incident",
+                &id,
+                "--type",
+                "mistake_email",
+                "--lang",
+                "bn",
+            ])
+            .args(["--format", "eml", "--save", "--out"])
+            .arg(&path)
+            .assert()
+            .success()
+            .stderr(contains("status draft"));
+        let raw = std::fs::read_to_string(&path).unwrap();
+        assert!(raw.contains("Subject: =?utf-8?"), "{raw}");
+        assert!(raw.contains("Content-Language: bn"), "{raw}");
+        // The draft is in the record, and it passes the checker.
+        let records = json(&db, &["record", "list", "--json"]);
+        let saved = records
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["source"] == "candor compose mistake_email")
+            .expect("saved draft");
+        assert_eq!(saved["direction"], "out");
+        let body = saved["body"].as_str().unwrap();
+        candor(&db)
+            .args(["check", "-", "--type", "mistake_email", "--lang", "bn"])
+            .write_stdin(body)
+            .assert()
+            .success();
+        // A weekly check-in for a project, in Markdown.
+        candor(&db)
+            .args([
+                "compose",
+                "--project",
+                "Customer portal",
+                "--type",
+                "weekly_checkin",
+            ])
+            .args(["--format", "md"])
+            .assert()
+            .success()
+            .stdout(contains("# Customer portal: weekly update"));
+    }
+}
+
+#[test]
+fn a_missing_input_names_the_command_that_fills_it() {
+    let db = candor_testkit::sqlite();
+    candor(&db).arg("demo").assert().success();
+    let id = incident(&db, "mistake");
+    candor(&db)
+        .args(["compose", "--incident", &id, "--type", "delay_email"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "candor incident set {id} --new-date YYYY-MM-DD"
+        )));
+    candor(&db)
+        .args(["compose", "--incident", &id, "--type", "delay_mail"])
+        .assert()
+        .code(2)
+        .stderr(contains("delay_email"));
+    candor(&db)
+        .args([
+            "compose",
+            "--incident",
+            &id,
+            "--type",
+            "voicemail",
+            "--format",
+            "eml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("not an email"));
+}
