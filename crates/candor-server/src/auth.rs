@@ -104,9 +104,26 @@ pub async fn guard(
         };
     }
     if let Ok(Some(p)) = found {
+        // Cookie-authenticated API writes need the CSRF header, checked before the body is read.
+        if api && parts.method != axum::http::Method::GET && !p.bearer && !api_csrf_ok(&parts).await
+        {
+            return ApiError(WebError::Csrf).into_response();
+        }
         parts.extensions.insert(p);
     }
     next.run(Request::from_parts(parts, body)).await
+}
+
+async fn api_csrf_ok(parts: &Parts) -> bool {
+    let sent = parts
+        .headers
+        .get(crate::csrf::HEADER)
+        .and_then(|v| v.to_str().ok());
+    let Some(session) = parts.extensions.get::<Session>() else {
+        return false;
+    };
+    let expected: Option<String> = session.get("csrf").await.ok().flatten();
+    matches!((sent, expected), (Some(s), Some(e)) if s == e)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Principal {
