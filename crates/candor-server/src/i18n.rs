@@ -112,4 +112,13 @@ mod tests {
         assert_eq!(from_accept_language("no"), "nb");
         assert_eq!(from_accept_language("fr-FR"), "en");
     }
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        let en = ui_keys("en");
+        assert!(en.len() > 150, "{} keys", en.len());
+        for lang in UI_LANGUAGES {
+            assert_eq!(ui_keys(lang), en, "{lang}/ui/web.ftl has other keys than English");
+        }
+    }
 }
