@@ -138,7 +138,7 @@ impl App {
                 subject: r.subject,
             })
             .collect();
-        checkins.sort_by(|a, b| b.at.cmp(&a.at));
+        checkins.sort_by_key(|c| std::cmp::Reverse(c.at));
         checkins.truncate(CHECKINS_SHOWN);
         let shared_ms = milestones
             .iter()

@@ -372,8 +372,7 @@ async fn demo_history_is_long_enough_and_one_project_slips() {
         // Recent pace (last 30 entries) against what is left before the deadline.
         let recent: Vec<_> = v.progress.iter().rev().take(30).collect();
         let pace = recent.iter().map(|p| f64::from(p.done)).sum::<f64>() / 30.0;
-        let business_days_left =
-            f64::from((v.project.deadline - today).get_days()) * 5.0 / 7.0;
+        let business_days_left = f64::from((v.project.deadline - today).get_days()) * 5.0 / 7.0;
         if pace * business_days_left < v.scope.remaining as f64 * 0.8 {
             slipping += 1;
         }

@@ -40,6 +40,12 @@ pub enum SearchError {
 impl SearchError {
     /// True when another process holds the index's writer lock (an import is running).
     pub fn is_busy(&self) -> bool {
-        matches!(self, Self::Index { source: tantivy::TantivyError::LockFailure(..), .. })
+        matches!(
+            self,
+            Self::Index {
+                source: tantivy::TantivyError::LockFailure(..),
+                ..
+            }
+        )
     }
 }

@@ -118,7 +118,11 @@ mod tests {
         let en = ui_keys("en");
         assert!(en.len() > 150, "{} keys", en.len());
         for lang in UI_LANGUAGES {
-            assert_eq!(ui_keys(lang), en, "{lang}/ui/web.ftl has other keys than English");
+            assert_eq!(
+                ui_keys(lang),
+                en,
+                "{lang}/ui/web.ftl has other keys than English"
+            );
         }
     }
 }

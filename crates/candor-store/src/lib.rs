@@ -24,9 +24,9 @@ mod team;
 mod verify;
 mod work_items;
 
+pub use accounts::{ApiTokenRow, NewUserRow, ShareLinkRow, StoredUser};
 pub use calendar::DayOff;
 pub use drafts::{DRAFT_STATUSES, DraftRow};
-pub use accounts::{ApiTokenRow, NewUserRow, ShareLinkRow, StoredUser};
 pub use error::{Result, StoreError};
 pub use incidents::IncidentFilter;
 pub use mail::{MailRow, NewMail};

@@ -28,7 +28,12 @@ const DEMO_LOGIN: &str = "demo@candor.example";
 /// Makes sure the demo admin exists with a fresh password, and says how to sign in.
 async fn demo_login(app: &candor_app::App) -> Result<()> {
     let password = candor_app::accounts::generate_password()?;
-    match app.users().await?.into_iter().find(|u| u.email == DEMO_LOGIN) {
+    match app
+        .users()
+        .await?
+        .into_iter()
+        .find(|u| u.email == DEMO_LOGIN)
+    {
         Some(u) => {
             app.set_user_password(u.id, &password).await?;
         }
