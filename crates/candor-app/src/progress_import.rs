@@ -14,7 +14,7 @@ use candor_core::{Id, NewMilestone, Project, ValidationError};
 use candor_forecast::Risk;
 use candor_progress::derive::{self, Plan};
 use candor_progress::github::{self, Fetch};
-use candor_progress::{ItemState, MilestoneFrom, ProgressError, Skipped, Source, WorkItem, Zones};
+use candor_progress::{ItemState, MilestoneFrom, Skipped, Source, WorkItem, Zones};
 use candor_store::{Tx, Upsert, WorkItemRow};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -396,7 +396,6 @@ async fn fetch(input: &ProgressSyncInput, repo: String, etag: Option<String>) ->
     .await;
     match joined {
         Ok(Ok(f)) => Ok(f),
-        Ok(Err(e @ ProgressError::Github(_))) => Err(invalid("repo", &shown, e.to_string())),
         Ok(Err(e)) => Err(invalid("repo", &shown, e.to_string())),
         Err(e) => Err(invalid("repo", &shown, format!("the sync stopped: {e}"))),
     }
