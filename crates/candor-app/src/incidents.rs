@@ -497,6 +497,7 @@ impl App {
         author: &str,
     ) -> Result<IncidentDetail> {
         tx.save_incident(&mut incident, author).await?;
+        crate::followups::sync_incident(&mut tx, &incident, self.today()).await?;
         let d = detail(&mut tx, &incident, self.today(), Language::En).await?;
         tx.commit().await?;
         Ok(d)

@@ -12,6 +12,8 @@ pub mod demo;
 mod demo_content;
 mod demo_incidents;
 mod error;
+pub mod outbox;
+pub mod followups;
 pub mod export;
 mod forecast;
 mod import;
@@ -31,6 +33,8 @@ pub use candor_store::{ChainBreak, ChainStatus, SealedRecord};
 pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
 pub use compose::{ComposeOutcome, ComposeRequest};
 pub use error::{AppError, Result};
+pub use followups::{DueItem, DueList, FollowUpInput, Lateness};
+pub use outbox::{OutboxInput, Security, SmtpSettings};
 pub use forecast::{ForecastQuery, ForecastRow, Warning};
 pub use import::{ImportFailure, ImportSummary, UnassignedMail};
 pub use incidents::{

@@ -181,6 +181,18 @@ impl App {
                 tx.sealed_record(id).await?
             }
         };
+        if kind == RecordKind::Email && direction == Direction::Out {
+            let zone =
+                jiff::tz::TimeZone::get(&client.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+            let sent = at.to_zoned_datetime(zone).date();
+            crate::followups::from_sent_message(
+                &mut tx,
+                &stored.entry,
+                client.language.code(),
+                sent,
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(stored)
     }

@@ -8,6 +8,7 @@ mod completions;
 mod compose;
 mod contact;
 mod demo;
+mod due;
 mod export;
 mod forecast;
 mod import;
@@ -19,12 +20,12 @@ mod progress_import;
 mod project;
 mod promises;
 mod record;
+mod serve;
 mod reindex;
 mod remedies;
 mod report;
 mod risks;
 mod search;
-mod serve;
 mod team;
 mod user;
 
@@ -110,6 +111,8 @@ pub enum Command {
     User(user::Cmd),
     /// Print shell completions.
     Completions(completions::Args),
+    /// Follow-ups due and overdue (and `due add`, `due done`, `due list`).
+    Due(due::Args),
     /// Import mail archives (mbox, Maildir, .eml) into the record.
     Import(import::Args),
     /// Search imported mail.
@@ -170,6 +173,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(a) => serve::run(&ctx, a).await,
         Command::User(c) => user::run(&ctx, c).await,
         Command::Completions(_) => Ok(ExitCode::SUCCESS),
+        Command::Due(a) => due::run(&ctx, a).await,
         Command::Import(a) => import::run(&ctx, a).await,
         Command::Search(a) => search::run(&ctx, a).await,
         Command::Reindex(a) => reindex::run(&ctx, a).await,

@@ -1,0 +1,224 @@
+//! The outbox against a real SMTP conversation: a small SMTP server started by the test on a
+//! random port records what arrives, and the test compares it byte for byte with the stored
+//! `.eml`; a refused recipient keeps the draft and reports the server's answer.
+
+use candor_app::{App, ClientInput, ContactInput, OutboxInput, Security, SmtpSettings, TeamInput};
+use candor_testkit::{TestDb, backends};
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+/// What the sink received in one session.
+#[derive(Debug, Default, Clone)]
+struct Received {
+    mail_from: String,
+    rcpt_to: Vec<String>,
+    data: Vec<u8>,
+}
+
+/// A minimal SMTP server (RFC 5321 subset: EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT). Written
+/// here because the test needs the raw DATA bytes; `refuse` makes it answer RCPT with 550.
+async fn sink(refuse: bool) -> (u16, Arc<Mutex<Vec<Received>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let store = got.clone();
+    tokio::spawn(async move {
+        while let Ok((sock, _)) = listener.accept().await {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (r, mut w) = sock.into_split();
+                let mut r = BufReader::new(r);
+                let mut cur = Received::default();
+                w.write_all(b"220 sink.test ESMTP\r\n").await.unwrap();
+                let mut line = Vec::new();
+                loop {
+                    line.clear();
+                    if r.read_until(b'\n', &mut line).await.unwrap_or(0) == 0 {
+                        break;
+                    }
+                    let cmd = String::from_utf8_lossy(&line).trim_end().to_owned();
+                    let upper = cmd.to_ascii_uppercase();
+                    let answer: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        b"250-sink.test\r\n250 8BITMIME\r\n"
+                    } else if upper.starts_with("MAIL FROM:") {
+                        cur.mail_from = cmd[10..].to_owned();
+                        b"250 2.1.0 OK\r\n"
+                    } else if upper.starts_with("RCPT TO:") {
+                        if refuse {
+                            b"550 5.1.1 <nobody@acme.nl>: mailbox unavailable\r\n"
+                        } else {
+                            cur.rcpt_to.push(cmd[8..].to_owned());
+                            b"250 2.1.5 OK\r\n"
+                        }
+                    } else if upper == "DATA" {
+                        w.write_all(b"354 go ahead\r\n").await.unwrap();
+                        let mut data = Vec::new();
+                        loop {
+                            line.clear();
+                            r.read_until(b'\n', &mut line).await.unwrap();
+                            if line == b".\r\n" {
+                                break;
+                            }
+                            // Undo dot-stuffing (RFC 5321 §4.5.2).
+                            let start = usize::from(line.starts_with(b".."));
+                            data.extend_from_slice(&line[start..]);
+                        }
+                        // The CRLF before "." belongs to the end-of-data mark (§4.1.1.4).
+                        data.truncate(data.len().saturating_sub(2));
+                        cur.data = data;
+                        store.lock().unwrap().push(std::mem::take(&mut cur));
+                        b"250 2.0.0 queued\r\n"
+                    } else if upper == "QUIT" {
+                        w.write_all(b"221 bye\r\n").await.unwrap();
+                        break;
+                    } else {
+                        b"250 OK\r\n"
+                    };
+                    w.write_all(answer).await.unwrap();
+                }
+            });
+        }
+    });
+    (port, got)
+}
+
+fn smtp(port: u16) -> SmtpSettings {
+    SmtpSettings {
+        host: "127.0.0.1".into(),
+        port,
+        security: Security::None,
+        user: None,
+        password: None,
+    }
+}
+
+async fn workspace(db: &TestDb) -> App {
+    let mut app = App::open(&db.url).await.unwrap();
+    app.set_today("2026-11-25".parse().unwrap());
+    app.add_team_member(&TeamInput {
+        name: "Maya Jensen".into(),
+        email: "maya@studio.example".into(),
+        role: "account manager".into(),
+    })
+    .await
+    .unwrap();
+    app.add_client(&ClientInput {
+        name: "Fjordlys AS".into(),
+        language: "nb".into(),
+        country: "NO".into(),
+        time_zone: "Europe/Oslo".into(),
+        domains: vec!["fjordlys.no".into()],
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    app.add_contact(&ContactInput {
+        client: "Fjordlys AS".into(),
+        name: "Ingrid Haugen".into(),
+        email: Some("ingrid@fjordlys.no".into()),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    app
+}
+
+fn draft() -> OutboxInput {
+    OutboxInput {
+        client: "Fjordlys AS".into(),
+        subject: "Status på nettbutikken".into(),
+        body: "Hei Ingrid,\n\nVi sender neste oppdatering 4. desember.\n.\nHilsen Maya".into(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_sent_draft_arrives_byte_for_byte_and_enters_the_record() {
+    for db in backends() {
+        let app = workspace(&db).await;
+        let m = app.outbox_add(&draft()).await.unwrap();
+        assert_eq!(m.recipients, ["ingrid@fjordlys.no"]);
+        assert!(
+            m.eml.contains("\r\nSubject: =?utf-8?"),
+            "encoded subject: {}",
+            m.eml
+        );
+        let (port, got) = sink(false).await;
+        let sent = app.outbox_send(m.id, &smtp(port)).await.unwrap();
+        let got = got.lock().unwrap().clone();
+        assert_eq!(got.len(), 1, "{}", db.backend);
+        eprintln!(
+            "the SMTP server received ({}):\n{}",
+            db.backend,
+            String::from_utf8_lossy(&got[0].data)
+        );
+        assert_eq!(got[0].data, m.eml.as_bytes(), "byte for byte");
+        assert_eq!(got[0].mail_from, "<maya@studio.example>");
+        assert_eq!(got[0].rcpt_to, ["<ingrid@fjordlys.no>"]);
+        assert_eq!(sent.status, "sent");
+        let rid = sent.record_id.expect("record entry");
+        let e = app.record_entry(rid).await.unwrap();
+        assert_eq!(
+            (e.entry.kind.as_str(), e.entry.direction.as_str()),
+            ("email", "out")
+        );
+        assert_eq!(e.entry.source, format!("message-id:<{}>", m.message_id));
+        assert_eq!(e.entry.body, draft().body);
+        assert!(
+            app.verify_records(None)
+                .await
+                .unwrap()
+                .iter()
+                .all(|c| c.broken.is_none())
+        );
+        let again = app.outbox_send(m.id, &smtp(port)).await.unwrap_err();
+        assert_eq!(again.exit_code(), 2, "{again}");
+    }
+}
+
+#[tokio::test]
+async fn a_refused_send_keeps_the_draft_and_reports_the_answer() {
+    for db in backends() {
+        let app = workspace(&db).await;
+        let m = app.outbox_add(&draft()).await.unwrap();
+        let (port, got) = sink(true).await;
+        let e = app.outbox_send(m.id, &smtp(port)).await.unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("mailbox unavailable") && msg.contains("kept"),
+            "{msg}"
+        );
+        assert!(got.lock().unwrap().is_empty());
+        let kept = app.outbox_message(m.id).await.unwrap();
+        assert_eq!(kept.status, "draft", "{}", db.backend);
+        assert!(kept.last_error.unwrap().contains("mailbox unavailable"));
+        assert!(app.records(None, None, None).await.unwrap().is_empty());
+    }
+}
+
+#[test]
+fn settings_come_from_variables_and_never_show_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pw");
+    std::fs::write(&file, "s3cret-from-file\n").unwrap();
+    let path = file.display().to_string();
+    let vars = |k: &str| match k {
+        "CANDOR_SMTP_HOST" => Some("smtp.example.net".to_owned()),
+        "CANDOR_SMTP_SECURITY" => Some("tls".to_owned()),
+        "CANDOR_SMTP_USER" => Some("maya".to_owned()),
+        "CANDOR_SMTP_PASSWORD_FILE" => Some(path.clone()),
+        _ => None,
+    };
+    let s = SmtpSettings::from_vars(vars).unwrap();
+    assert_eq!((s.port, s.security), (465, Security::Tls));
+    assert_eq!(s.password.as_deref(), Some("s3cret-from-file"));
+    assert!(!format!("{s:?}").contains("s3cret"), "{s:?}");
+    let bad = SmtpSettings::from_vars(|k| match k {
+        "CANDOR_SMTP_HOST" => Some("h".into()),
+        "CANDOR_SMTP_SECURITY" => Some("ssl3".into()),
+        _ => None,
+    })
+    .unwrap_err();
+    assert!(bad.to_string().contains("starttls, tls or none"), "{bad}");
+}

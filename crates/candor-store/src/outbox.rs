@@ -1,0 +1,185 @@
+//! The outbox in the store: drafted mail kept as its full `.eml` text until it is sent; a send
+//! failure keeps the draft with the server's answer.
+
+use crate::{Result, StoreError, Tx, row};
+use candor_core::Id;
+use serde::Serialize;
+use sqlx::any::AnyRow;
+
+const COLS: &str = "id, client_id, project_id, kind, subject, recipients, body, message_id, eml, \
+                    status, created_at, sent_at, last_error, record_id, week";
+
+/// A stored outbox message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboxMessage {
+    /// Database id.
+    pub id: Id,
+    /// Client.
+    pub client_id: Id,
+    /// Project, if any.
+    pub project_id: Option<Id>,
+    /// `manual` or `checkin`.
+    pub kind: String,
+    /// Subject.
+    pub subject: String,
+    /// Recipient addresses.
+    pub recipients: Vec<String>,
+    /// Plain-text body (for the record once sent).
+    pub body: String,
+    /// The Message-ID without angle brackets.
+    pub message_id: String,
+    /// The complete message as an `.eml` (CRLF line ends).
+    pub eml: String,
+    /// `draft` or `sent`.
+    pub status: String,
+    /// When drafted (RFC 3339).
+    pub created_at: String,
+    /// When sent (RFC 3339).
+    pub sent_at: Option<String>,
+    /// The server's answer to the last failed attempt.
+    pub last_error: Option<String>,
+    /// The outgoing record entry, once sent.
+    pub record_id: Option<Id>,
+    /// The week a check-in covers (its Monday).
+    pub week: Option<String>,
+}
+
+/// A message to put in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOutboxMessage {
+    /// Client.
+    pub client_id: Id,
+    /// Project.
+    pub project_id: Option<Id>,
+    /// Kind ID.
+    pub kind: String,
+    /// Subject.
+    pub subject: String,
+    /// Recipients.
+    pub recipients: Vec<String>,
+    /// Plain-text body.
+    pub body: String,
+    /// Message-ID.
+    pub message_id: String,
+    /// The `.eml` text.
+    pub eml: String,
+    /// Check-in week.
+    pub week: Option<String>,
+}
+
+fn message(r: &AnyRow) -> Result<OutboxMessage> {
+    let recipients =
+        serde_json::from_str(&row::text(r, "recipients")?).map_err(|e| StoreError::Corrupt {
+            what: "recipients",
+            reason: e.to_string(),
+        })?;
+    Ok(OutboxMessage {
+        id: row::int(r, "id")?,
+        client_id: row::int(r, "client_id")?,
+        project_id: row::opt_int(r, "project_id")?,
+        kind: row::text(r, "kind")?,
+        subject: row::text(r, "subject")?,
+        recipients,
+        body: row::text(r, "body")?,
+        message_id: row::text(r, "message_id")?,
+        eml: row::text(r, "eml")?,
+        status: row::text(r, "status")?,
+        created_at: row::text(r, "created_at")?,
+        sent_at: row::opt_text(r, "sent_at")?,
+        last_error: row::opt_text(r, "last_error")?,
+        record_id: row::opt_int(r, "record_id")?,
+        week: row::opt_text(r, "week")?,
+    })
+}
+
+impl Tx {
+    /// Puts a draft in the outbox.
+    pub async fn insert_outbox(&mut self, m: &NewOutboxMessage) -> Result<OutboxMessage> {
+        let recipients = serde_json::to_string(&m.recipients).unwrap_or_else(|_| "[]".into());
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO outbox (client_id, project_id, kind, subject, recipients, body,
+             message_id, eml, status, created_at, week)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', $9, $10) RETURNING {COLS}"
+        )))
+        .bind(m.client_id)
+        .bind(m.project_id)
+        .bind(&m.kind)
+        .bind(&m.subject)
+        .bind(recipients)
+        .bind(&m.body)
+        .bind(&m.message_id)
+        .bind(&m.eml)
+        .bind(row::ts_text(jiff::Timestamp::now()))
+        .bind(&m.week)
+        .fetch_one(self.conn())
+        .await?;
+        message(&r)
+    }
+
+    /// The outbox message with this id.
+    pub async fn outbox_message(&mut self, id: Id) -> Result<OutboxMessage> {
+        let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLS} FROM outbox WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(self.conn())
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "outbox message",
+            key: id.to_string(),
+        })?;
+        message(&r)
+    }
+
+    /// Outbox messages by id, only those with `status` when given.
+    pub async fn outbox(&mut self, status: Option<&str>) -> Result<Vec<OutboxMessage>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLS} FROM outbox WHERE ($1 IS NULL OR status = $1) ORDER BY id"
+        )))
+        .bind(status)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter().map(message).collect()
+    }
+
+    /// The check-in already drafted for this project and week, if any.
+    pub async fn outbox_checkin(&mut self, project_id: Id, week: &str) -> Result<Option<Id>> {
+        let r = sqlx::query(
+            "SELECT id FROM outbox WHERE kind = 'checkin' AND project_id = $1 AND week = $2",
+        )
+        .bind(project_id)
+        .bind(week)
+        .fetch_optional(self.conn())
+        .await?;
+        r.map(|r| row::int(&r, "id")).transpose()
+    }
+
+    /// Marks a draft sent, linking the outgoing record entry.
+    pub async fn mark_outbox_sent(&mut self, id: Id, record_id: Id) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'sent', sent_at = $1, record_id = $2, last_error = NULL
+             WHERE id = $3 AND status = 'draft'",
+        )
+        .bind(row::ts_text(jiff::Timestamp::now()))
+        .bind(record_id)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict(format!(
+                "outbox message {id} was already sent"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Keeps the draft and notes the server's answer to a failed attempt.
+    pub async fn mark_outbox_failed(&mut self, id: Id, error: &str) -> Result<()> {
+        sqlx::query("UPDATE outbox SET last_error = $1 WHERE id = $2")
+            .bind(error)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+}
