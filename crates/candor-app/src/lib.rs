@@ -12,12 +12,12 @@ pub mod demo;
 mod demo_content;
 mod demo_incidents;
 mod error;
-pub mod outbox;
-pub mod followups;
 pub mod export;
+pub mod followups;
 mod forecast;
 mod import;
 mod incidents;
+pub mod outbox;
 mod progress_import;
 mod projects;
 pub mod promises;
@@ -34,13 +34,13 @@ pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
 pub use compose::{ComposeOutcome, ComposeRequest};
 pub use error::{AppError, Result};
 pub use followups::{DueItem, DueList, FollowUpInput, Lateness};
-pub use outbox::{OutboxInput, Security, SmtpSettings};
 pub use forecast::{ForecastQuery, ForecastRow, Warning};
 pub use import::{ImportFailure, ImportSummary, UnassignedMail};
 pub use incidents::{
     AdvanceOutcome, ContactLogInput, IncidentDetail, IncidentSetInput, NameRef, OpenIncidentInput,
     RetroInput,
 };
+pub use outbox::{OutboxInput, Security, SmtpSettings};
 pub use progress_import::{
     ImportDetail, ProgressImportInput, ProgressImportReport, ProgressSyncInput, RiskView,
 };

@@ -308,7 +308,10 @@ async fn openapi() -> Json<serde_json::Value> {
     Json(crate::openapi::openapi_document())
 }
 
-#[expect(clippy::too_many_arguments, reason = "one route-table row: every column is an argument")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one route-table row: every column is an argument"
+)]
 fn a(
     method: &'static str,
     path: &'static str,

@@ -20,12 +20,12 @@ mod progress_import;
 mod project;
 mod promises;
 mod record;
-mod serve;
 mod reindex;
 mod remedies;
 mod report;
 mod risks;
 mod search;
+mod serve;
 mod team;
 mod user;
 
