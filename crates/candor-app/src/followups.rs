@@ -285,6 +285,9 @@ async fn sync_all_incidents(tx: &mut Tx, today: Date) -> Result<()> {
     Ok(())
 }
 
+/// When and by which record entry a wanted follow-up was already done.
+type Closure = (Date, Option<Id>);
+
 /// Brings an incident's playbook follow-ups up to date: creates the ones its contacts and its
 /// telling call for, closes those a later contact did, cancels the rest once it is closed.
 /// Idempotent; the incident use cases call it after every save.
@@ -293,7 +296,7 @@ pub async fn sync_incident(tx: &mut Tx, i: &Incident, today: Date) -> Result<()>
     let cal = client_calendar(tx, i.client_id).await?;
     let zone = jiff::tz::TimeZone::get(&client.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
     let day = |t: jiff::Timestamp| t.to_zoned_datetime(zone.clone()).date();
-    let mut wanted: Vec<(NewFollowUp, Option<(Date, Option<Id>)>)> = Vec::new();
+    let mut wanted: Vec<(NewFollowUp, Option<Closure>)> = Vec::new();
     let base = |kind: &str, title: String, due: Date, origin: String| NewFollowUp {
         client_id: i.client_id,
         project_id: i.project_id,
