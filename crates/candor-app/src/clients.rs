@@ -213,10 +213,7 @@ impl App {
     /// Contacts, of one client when given.
     pub async fn contacts(&self, client: Option<&str>) -> Result<Vec<Contact>> {
         let mut tx = self.begin().await?;
-        let client_id = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
+        let client_id = resolve::client_id(&mut tx, client).await?;
         Ok(tx.contacts(client_id).await?)
     }
 }

@@ -147,10 +147,8 @@ impl App {
         let title = field::non_empty("title", &input.title)?;
         let mut tx = self.begin().await?;
         let client = resolve::client(&mut tx, &input.client).await?;
-        let project_id = match &input.project {
-            Some(p) => Some(resolve::project(&mut tx, p, Some(&client.name)).await?.id),
-            None => None,
-        };
+        let project_id =
+            resolve::project_id(&mut tx, input.project.as_deref(), Some(&client.name)).await?;
         let due = match (&input.due, input.in_business_days) {
             (Some(d), None) => field::date("due", d)?,
             (None, Some(n)) => {
@@ -225,10 +223,7 @@ impl App {
     pub async fn follow_ups(&self, client: Option<&str>) -> Result<Vec<DueItem>> {
         let mut tx = self.begin().await?;
         sync_all_incidents(&mut tx, self.today()).await?;
-        let client_id = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
+        let client_id = resolve::client_id(&mut tx, client).await?;
         let mut out = Vec::new();
         for f in tx.follow_ups(client_id, false).await? {
             out.push(self.item(&mut tx, f).await?);

@@ -116,10 +116,7 @@ impl App {
         let archive = Archive::open(paths)
             .map_err(|e| candor_core::ValidationError::new("path", "", e.to_string()))?;
         let mut tx = self.begin().await?;
-        let forced = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
+        let forced = resolve::client_id(&mut tx, client).await?;
         let dir = Directory::load(&mut tx, forced).await?;
         drop(tx);
         let mut summary = ImportSummary::default();

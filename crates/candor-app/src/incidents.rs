@@ -473,10 +473,7 @@ impl App {
         open_only: bool,
     ) -> Result<Vec<IncidentDetail>> {
         let mut tx = self.begin().await?;
-        let client_id = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
+        let client_id = resolve::client_id(&mut tx, client).await?;
         let list = tx
             .incidents(IncidentFilter {
                 client_id,

@@ -233,10 +233,8 @@ impl App {
         let subject = field::non_empty("subject", &input.subject)?;
         let mut tx = self.begin().await?;
         let client = resolve::client(&mut tx, &input.client).await?;
-        let project_id = match &input.project {
-            Some(p) => Some(resolve::project(&mut tx, p, Some(&client.name)).await?.id),
-            None => None,
-        };
+        let project_id =
+            resolve::project_id(&mut tx, input.project.as_deref(), Some(&client.name)).await?;
         let to = if input.to.is_empty() {
             client_addresses(&mut tx, client.id).await?
         } else {

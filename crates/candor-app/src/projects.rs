@@ -128,10 +128,7 @@ impl App {
     /// Every project (of one client when given) with scope totals.
     pub async fn projects(&self, client: Option<&str>) -> Result<Vec<ProjectSummary>> {
         let mut tx = self.begin().await?;
-        let client_id = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
+        let client_id = resolve::client_id(&mut tx, client).await?;
         let clients = tx.clients().await?;
         let mut out = Vec::new();
         for project in tx.projects(client_id).await? {

@@ -98,10 +98,7 @@ impl App {
             .into());
         }
         let mut tx = self.begin().await?;
-        let client_id = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
+        let client_id = resolve::client_id(&mut tx, client).await?;
         Ok(tx.promise_candidates(client_id, status).await?)
     }
 

@@ -59,10 +59,8 @@ impl App {
     pub async fn add_commitment(&self, input: &CommitmentInput) -> Result<Commitment> {
         let mut tx = self.begin().await?;
         let client = resolve::client(&mut tx, &input.client).await?;
-        let project_id = match &input.project {
-            Some(p) => Some(resolve::project(&mut tx, p, Some(&client.name)).await?.id),
-            None => None,
-        };
+        let project_id =
+            resolve::project_id(&mut tx, input.project.as_deref(), Some(&client.name)).await?;
         let made_at = input
             .made_at
             .clone()
@@ -96,10 +94,7 @@ impl App {
     /// Commitments, of one client when given.
     pub async fn commitments(&self, client: Option<&str>) -> Result<Vec<Commitment>> {
         let mut tx = self.begin().await?;
-        let client_id = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
+        let client_id = resolve::client_id(&mut tx, client).await?;
         Ok(tx.commitments(client_id).await?)
     }
 
@@ -132,10 +127,7 @@ impl App {
     /// Verifies the record's hash chains (one client's when given): one status per client.
     pub async fn verify_records(&self, client: Option<&str>) -> Result<Vec<ChainStatus>> {
         let mut tx = self.begin().await?;
-        let client_id = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
+        let client_id = resolve::client_id(&mut tx, client).await?;
         Ok(tx.verify_chains(client_id).await?)
     }
 
@@ -156,10 +148,8 @@ impl App {
         };
         let mut tx = self.begin().await?;
         let client = resolve::client(&mut tx, &input.client).await?;
-        let project_id = match &input.project {
-            Some(p) => Some(resolve::project(&mut tx, p, Some(&client.name)).await?.id),
-            None => None,
-        };
+        let project_id =
+            resolve::project_id(&mut tx, input.project.as_deref(), Some(&client.name)).await?;
         let e = NewRecordEntry {
             client_id: client.id,
             project_id,
@@ -205,14 +195,8 @@ impl App {
         limit: Option<i64>,
     ) -> Result<Vec<RecordEntry>> {
         let mut tx = self.begin().await?;
-        let client_id = match client {
-            Some(c) => Some(resolve::client(&mut tx, c).await?.id),
-            None => None,
-        };
-        let project_id = match project {
-            Some(p) => Some(resolve::project(&mut tx, p, client).await?.id),
-            None => None,
-        };
+        let client_id = resolve::client_id(&mut tx, client).await?;
+        let project_id = resolve::project_id(&mut tx, project, client).await?;
         Ok(tx
             .records(&RecordFilter {
                 client_id,

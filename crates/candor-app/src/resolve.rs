@@ -29,6 +29,26 @@ pub async fn client(tx: &mut Tx, key: &str) -> Result<Client> {
     }
 }
 
+/// The id of the named client when a name is given; `None` passes through (no filter).
+pub async fn client_id(tx: &mut Tx, key: Option<&str>) -> Result<Option<Id>> {
+    match key {
+        Some(k) => Ok(Some(client(tx, k).await?.id)),
+        None => Ok(None),
+    }
+}
+
+/// The id of the named project (within `client` when given) when a name is given.
+pub async fn project_id(
+    tx: &mut Tx,
+    key: Option<&str>,
+    client: Option<&str>,
+) -> Result<Option<Id>> {
+    match key {
+        Some(k) => Ok(Some(project(tx, k, client).await?.id)),
+        None => Ok(None),
+    }
+}
+
 /// Looks a project up by id, or by name (optionally within a client); ambiguity is an error.
 pub async fn project(tx: &mut Tx, key: &str, client: Option<&str>) -> Result<Project> {
     let client_id = match client {
