@@ -2,10 +2,12 @@
 //! send the draft Friday", "wij zorgen dat…", "vi skal levere…", "আমরা … পাঠাব"), with the due
 //! date when one is stated, skipping quoted replies and signatures.
 //!
-//! The patterns are data (`rules/<code>.toml`, embedded); sentence splitting and date finding
-//! reuse the checker's per-language [`SentenceSplitter`] and [`DateFinder`].
+//! The patterns are data (`rules/<code>.toml`, embedded); English also has a small grammar of
+//! commitment frames (`english.rs`) whose word lists are in the same file. Sentence splitting
+//! and date finding reuse the checker's per-language [`SentenceSplitter`] and [`DateFinder`].
 
 mod body;
+mod english;
 
 use crate::dates::DateFinder;
 use crate::pack::embedded_packs;
@@ -54,6 +56,8 @@ struct RuleFile {
     commit: Vec<String>,
     exclude: Vec<String>,
     quote_headers: Vec<String>,
+    #[serde(default)]
+    frames: Option<english::FrameWords>,
 }
 
 struct LangRules {
@@ -62,6 +66,7 @@ struct LangRules {
     commit: Vec<Regex>,
     exclude: Vec<Regex>,
     quote_headers: Vec<Regex>,
+    frames: Option<english::Frames>,
 }
 
 /// The detector for every supported language; build once, scan many texts.
@@ -111,6 +116,7 @@ impl PromiseDetector {
                     commit: compile(code, &file.commit)?,
                     exclude: compile(code, &file.exclude)?,
                     quote_headers: compile(code, &file.quote_headers)?,
+                    frames: file.frames.map(english::Frames::new),
                 },
             );
         }
@@ -125,7 +131,8 @@ impl PromiseDetector {
     /// Whether one sentence reads as a commitment in `lang` (English when unknown).
     pub fn is_commitment(&self, sentence: &str, lang: &str) -> bool {
         let rules = self.rules(lang);
-        rules.commit.iter().any(|r| r.is_match(sentence))
+        (rules.commit.iter().any(|r| r.is_match(sentence))
+            || rules.frames.as_ref().is_some_and(|f| f.commits(sentence)))
             && !rules.exclude.iter().any(|r| r.is_match(sentence))
     }
 

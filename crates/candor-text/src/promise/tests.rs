@@ -17,8 +17,11 @@ fn texts(d: &PromiseDetector, text: &str, lang: &str) -> Vec<String> {
 #[test]
 fn english_promises_with_dates_and_not_requests() {
     let d = PromiseDetector::new().unwrap();
+    // A conditional promise ("if we get the logo, we will start") is still a promise: the
+    // lin-coling2020 annotators mark such sentences as tasks of the writer.
     let text = "Hi Joost,\n\nThanks for the call. I'll send the draft Friday. Can you send the logo?\n\
-                We will deliver the mobile app by 1 May.\nIf we get the logo, we will start.\n\n\
+                We will deliver the mobile app by 1 May.\nIf we get the logo, we will start.\n\
+                I will be out of the office on Monday. I would like to meet next week.\n\n\
                 -- \nAna Silva\nI will not appear, I am a signature.\n";
     let found = d.scan(text, "en", sent());
     let t: Vec<&str> = found.iter().map(|p| p.text.as_str()).collect();
@@ -26,12 +29,47 @@ fn english_promises_with_dates_and_not_requests() {
         t,
         [
             "I'll send the draft Friday.",
-            "We will deliver the mobile app by 1 May."
+            "We will deliver the mobile app by 1 May.",
+            "If we get the logo, we will start."
         ]
     );
     assert_eq!(found[0].due, Some(Date::new(2026, 4, 24).unwrap()));
     assert_eq!(found[1].due, Some(Date::new(2026, 5, 1).unwrap()));
     assert_eq!(&text[found[0].start..found[0].end], found[0].text);
+}
+
+#[test]
+fn english_frames_tell_promises_from_look_alikes() {
+    let d = PromiseDetector::new().unwrap();
+    for yes in [
+        "I will definitely show this to Ken.",
+        "We are going to call him at 9:00 tomorrow.",
+        "Let me check with Sue and get back to you.",
+        "I am sending you the revised schedule.",
+        "I don't have the plan with me, but will bring it in tomorrow.",
+        "I shall be glad to join you for dinner on Sunday.",
+        "Ana and I will work on those things next week.",
+        "I can call you when I get out of my meeting.",
+    ] {
+        assert!(d.is_commitment(yes, "en"), "missed: {yes}");
+    }
+    for no in [
+        "I will not be able to attend.",
+        "I will probably send it later.",
+        "Let me know if you have any questions.",
+        "Can we meet on Friday?",
+        "Could you send me the numbers.",
+        "There are three deals that I will fax to you.",
+        "Please tell me how I can help.",
+        "I will be out of the office on Monday.",
+        "We need to cancel the meeting.",
+        "I am going to the office.",
+        "It looks like I'm going to miss the game.",
+        "I would like to review the closing statements.",
+        "I am pleased to announce the new directors.",
+    ] {
+        assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
+    }
 }
 
 #[test]

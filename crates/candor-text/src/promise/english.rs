@@ -1,0 +1,341 @@
+//! English commitment frames: a first-person subject ("I", "we", "Ana and I") followed by a
+//! future, intention or offer ("will", "am going to", "plan to", "can", "am sending") and an
+//! action verb, not negated, hedged, conditional or inside a relative clause. Regular
+//! expressions cannot see that structure; this small token walk can. The word lists are data
+//! (`[frames]` in `rules/en.toml`); the grammar of English auxiliaries is here.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// The word lists of the `[frames]` table.
+#[derive(Deserialize)]
+pub(super) struct FrameWords {
+    contractions: Vec<(String, String)>,
+    adverbs: Vec<String>,
+    hedges: Vec<String>,
+    state_verbs: Vec<String>,
+    not_verbs: Vec<String>,
+    not_actions_ing: Vec<String>,
+    glad: Vec<String>,
+    speech_verbs: Vec<String>,
+    will_not_actions: Vec<String>,
+    progressive_actions: Vec<String>,
+    that_verbs: Vec<String>,
+    conditional: Vec<String>,
+    relative: Vec<String>,
+    like_verbs: Vec<String>,
+}
+
+/// Compiled word sets.
+pub(super) struct Frames {
+    contractions: Vec<(String, String)>,
+    adverbs: HashSet<String>,
+    hedges: HashSet<String>,
+    state: HashSet<String>,
+    not_verbs: HashSet<String>,
+    not_ing: HashSet<String>,
+    glad: HashSet<String>,
+    speech: HashSet<String>,
+    will_not: HashSet<String>,
+    progressive: HashSet<String>,
+    that_verbs: HashSet<String>,
+    conditional: HashSet<String>,
+    relative: HashSet<String>,
+    like_verbs: HashSet<String>,
+}
+
+/// What follows the subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// "will send", "shall call"
+    Will,
+    /// "will be out" (a state, not an action)
+    WillBe,
+    /// "will be sending"
+    WillBeing,
+    /// "will have to", "need to", "must": a necessity, not an undertaking
+    Obligation,
+    /// "am glad to", "would be happy to", "should be able to"
+    Glad,
+    /// "am going to send"
+    GoingTo,
+    /// "am sending"
+    Progressive,
+    /// "plan to", "intend to", "promise", "am planning to", "am trying to"
+    Intention,
+    /// "can send"
+    Can,
+    /// "let me check"
+    LetMe,
+    /// anything else ("could", "would", "want to", "hope to", present tense, …)
+    Other,
+}
+
+struct Frame {
+    kind: Kind,
+    verb: String,
+    negated: bool,
+    hedged: bool,
+    conditional: bool,
+    relative: bool,
+}
+
+fn set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().collect()
+}
+
+impl Frames {
+    pub(super) fn new(w: FrameWords) -> Self {
+        Self {
+            contractions: w.contractions,
+            adverbs: set(w.adverbs),
+            hedges: set(w.hedges),
+            state: set(w.state_verbs),
+            not_verbs: set(w.not_verbs),
+            not_ing: set(w.not_actions_ing),
+            glad: set(w.glad),
+            speech: set(w.speech_verbs),
+            will_not: set(w.will_not_actions),
+            progressive: set(w.progressive_actions),
+            that_verbs: set(w.that_verbs),
+            conditional: set(w.conditional),
+            relative: set(w.relative),
+            like_verbs: set(w.like_verbs),
+        }
+    }
+
+    /// Lower-cased word tokens with contractions expanded ("I'll" → "i will").
+    fn tokens(&self, sentence: &str) -> Vec<String> {
+        let mut s = sentence.to_lowercase().replace(['’', '‘'], "'");
+        for (from, to) in &self.contractions {
+            s = s.replace(from.as_str(), to);
+        }
+        let mut out: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        for c in s.chars() {
+            if c.is_alphanumeric() {
+                cur.push(c);
+            } else {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                if c == '?' || c == '!' {
+                    out.push(c.to_string());
+                }
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        // "let's", "lets" → "let us"
+        let mut expanded = Vec::with_capacity(out.len());
+        let mut i = 0;
+        while i < out.len() {
+            if out[i] == "lets" || (out[i] == "let" && out.get(i + 1).is_some_and(|t| t == "s")) {
+                expanded.push("let".to_owned());
+                expanded.push("us".to_owned());
+                i += if out[i] == "lets" { 1 } else { 2 };
+                continue;
+            }
+            expanded.push(out[i].clone());
+            i += 1;
+        }
+        expanded
+    }
+
+    /// Whether the sentence holds a first-person commitment frame.
+    pub(super) fn commits(&self, sentence: &str) -> bool {
+        let t = self.tokens(sentence);
+        let starts_as_question = t.len() > 1
+            && matches!(
+                t[0].as_str(),
+                "can" | "could" | "would" | "will" | "shall" | "should" | "do"
+            )
+            && matches!(t[1].as_str(), "i" | "we" | "you");
+        if starts_as_question {
+            return false;
+        }
+        self.frames(&t).iter().any(|f| self.is_commitment(f))
+    }
+
+    fn is_commitment(&self, f: &Frame) -> bool {
+        if f.negated || f.hedged || f.conditional || f.relative || f.verb.is_empty() {
+            return false;
+        }
+        let action =
+            !self.state.contains(&f.verb) && !self.not_verbs.contains(&f.verb) && f.verb != "not";
+        match f.kind {
+            Kind::Will | Kind::WillBeing => action && !self.will_not.contains(&f.verb),
+            Kind::Glad => action && !self.speech.contains(&f.verb),
+            Kind::GoingTo | Kind::Intention | Kind::Can => action,
+            Kind::LetMe => !matches!(f.verb.as_str(), "know" | "known" | "knows"),
+            Kind::Progressive => self.progressive.contains(&f.verb),
+            Kind::WillBe | Kind::Obligation | Kind::Other => false,
+        }
+    }
+
+    fn frames(&self, t: &[String]) -> Vec<Frame> {
+        let mut out = Vec::new();
+        // (index of the first word after the subject, whether it is a coordinated "and will")
+        let mut starts: Vec<(usize, bool)> = Vec::new();
+        let mut seen_subject = false;
+        for (i, w) in t.iter().enumerate() {
+            if w == "i" || w == "we" {
+                starts.push((i + 1, false));
+                seen_subject = true;
+            } else if seen_subject
+                && i > 0
+                && (w == "will" || w == "shall")
+                && matches!(t[i - 1].as_str(), "and" | "but" | "then")
+            {
+                starts.push((i, true));
+            }
+        }
+        if t.first().is_some_and(|w| w == "will" || w == "shall") {
+            starts.push((0, true));
+        }
+        for (s, coordinated) in starts {
+            if s >= t.len() {
+                continue;
+            }
+            if let Some(f) = self.frame_at(t, s, coordinated) {
+                out.push(f);
+            }
+        }
+        for i in 0..t.len().saturating_sub(2) {
+            if t[i] == "let" && t[i + 1] == "me" {
+                out.push(Frame {
+                    kind: Kind::LetMe,
+                    verb: t[i + 2].clone(),
+                    negated: false,
+                    hedged: false,
+                    conditional: false,
+                    relative: false,
+                });
+            }
+        }
+        out
+    }
+
+    fn frame_at(&self, t: &[String], s: usize, coordinated: bool) -> Option<Frame> {
+        let word = |k: usize| t.get(k).map_or("", String::as_str);
+        let prev = if s >= 2 { word(s - 2) } else { "" };
+        let before_prev = if s >= 3 { word(s - 3) } else { "" };
+        let mut f = Frame {
+            kind: Kind::Other,
+            verb: String::new(),
+            negated: false,
+            hedged: self.hedges.contains(prev),
+            conditional: self.conditional.contains(prev)
+                || (prev == "so" && matches!(word(s), "can" | "could")),
+            relative: self.relative.contains(prev)
+                || (prev == "that" && !self.that_verbs.contains(before_prev))
+                || (prev == "like" && self.like_verbs.contains(before_prev)),
+        };
+        let mut j = if coordinated {
+            s
+        } else {
+            self.skip(t, s, &mut f)
+        };
+        let w = word(j);
+        let not = |k: usize, f: &mut Frame| -> usize {
+            let k = self.skip(t, k, f);
+            if matches!(word(k), "not" | "never") {
+                f.negated = true;
+                self.skip(t, k + 1, f)
+            } else {
+                k
+            }
+        };
+        match w {
+            "will" | "shall" => {
+                let k = not(j + 1, &mut f);
+                let v = word(k);
+                if matches!(v, "have" | "need") && word(k + 1) == "to" {
+                    f.kind = Kind::Obligation;
+                    f.verb = word(self.skip(t, k + 2, &mut f)).to_owned();
+                } else if v == "be" {
+                    let v2 = word(k + 1);
+                    if self.glad.contains(v2) && word(k + 2) == "to" {
+                        f.kind = Kind::Glad;
+                        f.verb = word(k + 3).to_owned();
+                    } else if v2.ends_with("ing") && !self.not_ing.contains(v2) {
+                        f.kind = Kind::WillBeing;
+                        f.verb = v2.to_owned();
+                    } else {
+                        f.kind = Kind::WillBe;
+                        f.verb = "be".to_owned();
+                    }
+                } else {
+                    f.kind = Kind::Will;
+                    f.verb = v.to_owned();
+                }
+            }
+            "am" | "are" => {
+                let k = not(j + 1, &mut f);
+                let v = word(k);
+                if v == "going" && word(k + 1) == "to" {
+                    f.kind = Kind::GoingTo;
+                    f.verb = word(self.skip(t, k + 2, &mut f)).to_owned();
+                } else if self.glad.contains(v) && word(k + 1) == "to" {
+                    f.kind = Kind::Glad;
+                    f.verb = word(k + 2).to_owned();
+                } else if matches!(v, "planning" | "trying") && matches!(word(k + 1), "to" | "on") {
+                    f.kind = Kind::Intention;
+                    f.verb = word(k + 2).to_owned();
+                } else if v.ends_with("ing") && !self.not_ing.contains(v) {
+                    f.kind = Kind::Progressive;
+                    f.verb = v.to_owned();
+                } else {
+                    f.verb = v.to_owned();
+                }
+            }
+            "can" => {
+                let k = not(j + 1, &mut f);
+                f.kind = Kind::Can;
+                f.verb = word(k).to_owned();
+            }
+            "would" | "should" => {
+                let k = not(j + 1, &mut f);
+                let v = word(k);
+                if v == "be" && self.glad.contains(word(k + 1)) && word(k + 2) == "to" {
+                    f.kind = Kind::Glad;
+                    f.verb = word(k + 3).to_owned();
+                } else {
+                    f.verb = v.to_owned();
+                }
+            }
+            "plan" | "intend" | "promise" | "commit" | "undertake" => {
+                j += 1;
+                if w == "plan" && word(j) == "on" {
+                    f.verb = word(j + 1).to_owned();
+                } else if word(j) == "to" {
+                    f.verb = word(self.skip(t, j + 1, &mut f)).to_owned();
+                } else if w == "promise" {
+                    f.verb = word(j).to_owned();
+                } else {
+                    return None;
+                }
+                f.kind = Kind::Intention;
+            }
+            "need" | "have" | "must" => f.kind = Kind::Obligation,
+            "do" | "did" | "does" if matches!(word(j + 1), "not" | "never") => f.negated = true,
+            "" => return None,
+            other => f.verb = other.to_owned(),
+        }
+        Some(f)
+    }
+
+    /// Skips adverbs from `j`, noting hedges ("probably") on the frame.
+    fn skip(&self, t: &[String], mut j: usize, f: &mut Frame) -> usize {
+        while let Some(w) = t.get(j) {
+            if self.hedges.contains(w) {
+                f.hedged = true;
+            } else if !self.adverbs.contains(w) {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+}
