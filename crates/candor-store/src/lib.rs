@@ -7,6 +7,7 @@
 mod accounts;
 mod accounts_tokens;
 mod calendar;
+mod calendar_feeds;
 pub mod chain;
 mod clients;
 mod commitments;
@@ -14,6 +15,7 @@ mod drafts;
 mod error;
 mod followups;
 mod incidents;
+mod last_contact;
 mod mail;
 pub mod migrate;
 mod outbox;
@@ -22,12 +24,15 @@ mod promises;
 mod records;
 mod restore;
 mod row;
+mod stamp;
 mod team;
+mod team_tz;
 mod verify;
 mod work_items;
 
 pub use accounts::{ApiTokenRow, NewUserRow, ShareLinkRow, StoredUser};
 pub use calendar::DayOff;
+pub use calendar_feeds::CalendarFeedRow;
 pub use drafts::{DRAFT_STATUSES, DraftRow};
 pub use error::{Result, StoreError};
 pub use followups::{FollowUp, NewFollowUp};
@@ -36,6 +41,9 @@ pub use mail::{MailRow, NewMail};
 pub use outbox::{NewOutboxMessage, OutboxMessage};
 pub use promises::PromiseCandidate;
 pub use records::{RecordFilter, SealedRecord};
+pub use restore::{
+    Column, ColumnType, EXPORTED_TABLES, NOT_EXPORTED, SOFT_REFERENCES, TableSchema,
+};
 pub use verify::{ChainBreak, ChainStatus};
 pub use work_items::{ProgressSource, Upsert, WorkItemRow};
 

@@ -52,7 +52,7 @@ pub async fn run_export(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Restores an export into an empty database.
+/// Restores an export (of this version or version 1) into an empty database.
 pub async fn run_import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let mut text = String::new();
     if a.file == "-" {
@@ -66,10 +66,11 @@ pub async fn run_import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let app = ctx.app().await?;
     let data = app.import_json(&text, &a.file).await?;
     crate::out!(
-        "restored {} clients, {} projects, {} record entries",
-        data.clients.len(),
-        data.projects.len(),
-        data.records.len()
+        "restored {} clients, {} projects, {} record entries ({} rows in all)",
+        data.count("clients"),
+        data.count("projects"),
+        data.count("record_entries"),
+        data.total()
     );
     Ok(ExitCode::SUCCESS)
 }
