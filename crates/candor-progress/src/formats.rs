@@ -17,6 +17,8 @@ pub(crate) type ReadRow = fn(&Row<'_>, &Zones, &Layout) -> Result<WorkItem, Cell
 pub(crate) struct Layout {
     source: Source,
     group: Option<GroupRule>,
+    /// Trello lists whose cards count as done, lower-cased.
+    done_lists: Vec<String>,
     /// Reads one row.
     pub read: ReadRow,
 }
@@ -40,8 +42,24 @@ const GENERIC_STARTED: &[&str] = &["started", "start", "in progress", "started a
 const GENERIC_DONE: &[&str] = &["done", "completed", "resolved", "done at", "completed at"];
 const GENERIC_GROUP: &[&str] = &["milestone", "epic", "group"];
 
-/// Trello lists whose cards count as done (case-insensitive), besides `Due Complete`.
-const TRELLO_DONE_LISTS: &[&str] = &["done", "completed", "complete", "finished", "shipped"];
+/// Trello lists whose cards count as done unless `--done-list` names others (compared without
+/// regard to case), besides cards marked `Due Complete`: English, Dutch, Norwegian Bokmål and
+/// Bengali names teams give their last column.
+pub const DEFAULT_DONE_LISTS: &[&str] = &[
+    "Done",
+    "Completed",
+    "Complete",
+    "Finished",
+    "Shipped",
+    "Klaar",
+    "Gereed",
+    "Afgerond",
+    "Voltooid",
+    "Ferdig",
+    "Fullført",
+    "সম্পন্ন",
+    "সম্পূর্ণ",
+];
 /// Jira resolutions that mean the work will not be done.
 const JIRA_DROPPED: &[&str] = &[
     "won't do",
@@ -93,7 +111,22 @@ pub(crate) fn layout(
     source: Source,
     headers: &[String],
     from: Option<MilestoneFrom>,
+    done_lists: &[String],
 ) -> Result<Layout, ProgressError> {
+    if !done_lists.is_empty() && source != Source::Trello {
+        return Err(ProgressError::Format(format!(
+            "--done-list names Trello lists, and this is a {} export",
+            source.label()
+        )));
+    }
+    let done_lists: Vec<String> = if done_lists.is_empty() {
+        DEFAULT_DONE_LISTS
+            .iter()
+            .map(|l| l.to_lowercase())
+            .collect()
+    } else {
+        done_lists.iter().map(|l| l.trim().to_lowercase()).collect()
+    };
     let (needs, read): (&[&str], ReadRow) = match source {
         Source::Jira => (JIRA_NEEDS, jira),
         Source::Linear => (LINEAR_NEEDS, linear),
@@ -125,6 +158,7 @@ pub(crate) fn layout(
     Ok(Layout {
         source,
         group,
+        done_lists,
         read,
     })
 }
@@ -272,12 +306,16 @@ fn trello(row: &Row<'_>, zones: &Zones, layout: &Layout) -> Result<WorkItem, Cel
     let title = row.get("Card Name").map_or("", |c| c.1);
     let mut item = layout.item(row, key, title, trello_created(row, zones)?);
     item.started = day(row, zones, &["Start Date"])?;
-    let list = row.get("List Name").map_or("", |c| c.1).to_lowercase();
+    let list = row
+        .get("List Name")
+        .map_or("", |c| c.1)
+        .trim()
+        .to_lowercase();
     let flag = |name: &str| {
         row.get(name)
             .is_some_and(|c| c.1.eq_ignore_ascii_case("true"))
     };
-    let done = TRELLO_DONE_LISTS.contains(&list.as_str()) || flag("Due Complete");
+    let done = layout.done_lists.contains(&list) || flag("Due Complete");
     if done || flag("Archived") {
         // The export has no completion time; the last activity is the closest it records.
         item.finished = Some(day(row, zones, &["Last Activity Date"])?.unwrap_or(item.created));

@@ -11,10 +11,12 @@ mod formats;
 pub mod github;
 mod ratelimit;
 pub mod replay;
+pub mod sample;
 mod table;
 
 pub use dates::Zones;
-pub use table::{Parsed, Skipped, parse_file};
+pub use formats::DEFAULT_DONE_LISTS;
+pub use table::{Parsed, ReadOptions, Skipped, parse_file, parse_with};
 
 use jiff::civil::Date;
 use serde::Serialize;

@@ -79,6 +79,18 @@ pub(crate) fn col_of(headers: &[String], name: &str) -> Option<usize> {
     headers.iter().position(|h| h.eq_ignore_ascii_case(name))
 }
 
+/// How to read an export.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Which tool wrote it; `None` detects it from the header row.
+    pub format: Option<Source>,
+    /// Which field names an item's milestone; `None` puts every item in the tool's backlog.
+    pub milestone_from: Option<MilestoneFrom>,
+    /// Trello lists whose cards count as done (case-insensitive); empty means
+    /// [`DEFAULT_DONE_LISTS`](crate::DEFAULT_DONE_LISTS). Refused for other formats.
+    pub done_lists: Vec<String>,
+}
+
 /// Reads an export; `format` `None` detects it. Bad rows are reported, not fatal.
 pub fn parse_file(
     bytes: &[u8],
@@ -86,12 +98,32 @@ pub fn parse_file(
     zones: &Zones,
     from: Option<MilestoneFrom>,
 ) -> Result<Parsed, ProgressError> {
+    let options = ReadOptions {
+        format,
+        milestone_from: from,
+        done_lists: Vec::new(),
+    };
+    parse_with(bytes, &options, zones)
+}
+
+/// Reads an export as `options` say. Bad rows are reported, not fatal.
+pub fn parse_with(
+    bytes: &[u8],
+    options: &ReadOptions,
+    zones: &Zones,
+) -> Result<Parsed, ProgressError> {
+    let (format, from) = (options.format, options.milestone_from);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let looks_json = bytes
         .iter()
         .find(|b| !b.is_ascii_whitespace())
         .is_some_and(|b| *b == b'[');
     if format == Some(Source::Github) || (format.is_none() && looks_json) {
+        if !options.done_lists.is_empty() {
+            return Err(ProgressError::Format(
+                "--done-list names Trello lists, and this is GitHub issues JSON".into(),
+            ));
+        }
         let (items, skipped) = github::parse_issues(bytes, zones, from)?;
         return Ok(Parsed {
             source: Source::Github,
@@ -109,7 +141,7 @@ pub fn parse_file(
         Some(f) => f,
         None => detect(&headers)?,
     };
-    let layout = formats::layout(source, &headers, from)?;
+    let layout = formats::layout(source, &headers, from, &options.done_lists)?;
     let mut parsed = Parsed {
         source,
         items: Vec::new(),

@@ -23,6 +23,7 @@ mod records;
 mod restore;
 mod row;
 mod team;
+mod team_tz;
 mod verify;
 mod work_items;
 
