@@ -206,6 +206,14 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     for idx in candidates.iter() {
         let rule = &pack.rules[idx];
+        // A rule that needs a date cannot hit in a text without one: skip its (often many) cues.
+        if rule.requires_date
+            && dates
+                .get_or_insert_with(|| pack.dates.find(text).into_iter().map(|d| d.span).collect())
+                .is_empty()
+        {
+            continue;
+        }
         let wants_person = rule.regex.capture_names().any(|n| n == Some("person"));
         let mut consider = |span: Range<usize>, person: Option<&str>| {
             let sentence = sentence_of(span.start);
@@ -263,9 +271,12 @@ fn accept(
                 span.start.saturating_sub(d.end)
             }
         };
-        return dates
+        // Dates are in text order: only those from the sentence's start on are looked at.
+        let first = dates.partition_point(|d| d.start < sentence.start);
+        return dates[first..]
             .iter()
-            .filter(|d| d.start >= sentence.start && d.end <= sentence.end)
+            .take_while(|d| d.start < sentence.end)
+            .filter(|d| d.end <= sentence.end)
             .filter(|d| !negated_with(pack, text, sentence, d, pack.negation_before + 2, 0))
             .min_by_key(|d| distance(d))
             .cloned();

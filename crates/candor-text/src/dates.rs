@@ -2,10 +2,10 @@
 //! "৩ ডিসেম্বর", ISO and numeric dates, Bengali digits ০–৯ — so the checker can tell a concrete
 //! new date from "soon". Public so commitment detection can reuse it.
 
-use crate::compile::{ascii_word_boundaries, fold_nukta, nukta_variants};
+use crate::compile::{DFA_CACHE_BYTES, ascii_word_boundaries, fold_nukta, nukta_variants};
 use crate::pack::LanguageSpec;
 use jiff::civil::{Date, Weekday};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexBuilder};
 use std::ops::Range;
 
 /// What sort of date a mention is.
@@ -124,7 +124,9 @@ impl DateFinder {
         } else {
             wrapped
         };
-        let regex = Regex::new(&format!("(?i){wrapped}"))?;
+        let regex = RegexBuilder::new(&format!("(?i){wrapped}"))
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()?;
         Ok(Self {
             regex,
             months: d.months.clone(),

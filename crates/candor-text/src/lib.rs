@@ -10,6 +10,7 @@ pub mod checker;
 mod compile;
 pub mod dates;
 pub mod detect;
+mod detect_words;
 pub mod ids;
 pub mod pack;
 pub mod print;
