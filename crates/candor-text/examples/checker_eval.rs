@@ -1,6 +1,7 @@
 //! Evaluates the checker on the labelled set in `eval/checker/<lang>.jsonl`: per language,
 //! precision/recall/F1 per element and anti-pattern, macro-F1 on elements, precision on
-//! anti-patterns, and language-detection accuracy. Run: `eval/checker/run.sh`.
+//! anti-patterns, and language-detection accuracy. Run: `eval/checker/run.sh` (add `--misses` to
+//! list the wrong labels of development items, never of held-out ones).
 
 use candor_text::{AntiPattern, CheckOptions, Checker, CheckerConfig, Element, detect_language};
 use serde::Deserialize;
@@ -118,10 +119,14 @@ fn evaluate(checker: &Checker, lang: &str, items: &[&Item]) -> (f64, Option<f64>
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval/checker"),
-        PathBuf::from,
-    );
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval/checker"),
+            PathBuf::from,
+        );
+    let show_misses = std::env::args().any(|a| a == "--misses");
     let checker = Checker::builtin(&CheckerConfig::default()).expect("built-in packs compile");
     for lang in ["en", "nl", "nb", "bn"] {
         let path = dir.join(format!("{lang}.jsonl"));
@@ -165,7 +170,47 @@ fn main() {
             clean.len(),
             fmt(p)
         );
-        let misses: Vec<&str> = items.iter().map(|i| i.id.as_str()).take(0).collect();
-        let _ = misses;
+        if show_misses {
+            print_misses(&checker, lang, &items);
+        }
+    }
+}
+
+/// Prints, for development items only (hand-written, or real and marked as seen while writing
+/// rules), each label the checker got wrong. Held-out items stay unseen, so CLEAN stays honest.
+fn print_misses(checker: &Checker, lang: &str, items: &[Item]) {
+    let opts = CheckOptions {
+        lang: Some(lang.to_owned()),
+        message_type: None,
+    };
+    for item in items
+        .iter()
+        .filter(|i| !i.real || i.seen_while_writing_rules)
+    {
+        let report = checker.check(&item.text, &opts).expect("pack exists");
+        let mut wrong = Vec::new();
+        for e in Element::ALL {
+            match (item.elements.contains(&e), report.has(e)) {
+                (true, false) => wrong.push(format!("-{}", e.id())),
+                (false, true) => wrong.push(format!("+{}", e.id())),
+                _ => {}
+            }
+        }
+        for a in AntiPattern::ALL {
+            let predicted = report.findings.iter().any(|f| f.rule == a.id());
+            match (item.anti_patterns.contains(&a), predicted) {
+                (true, false) => wrong.push(format!("-{}", a.id())),
+                (false, true) => wrong.push(format!("+{}", a.id())),
+                _ => {}
+            }
+        }
+        if !wrong.is_empty() {
+            println!(
+                "  miss {} [{}]: {}",
+                item.id,
+                wrong.join(" "),
+                item.text.replace('\n', " ")
+            );
+        }
     }
 }
