@@ -72,7 +72,7 @@ fn fnv1a(s: &str) -> u64 {
 }
 
 fn held_out(email_no: &str) -> bool {
-    fnv1a(email_no) % 5 == 0
+    fnv1a(email_no).is_multiple_of(5)
 }
 
 /// The lin-coling2020 mapping described in the module docs.

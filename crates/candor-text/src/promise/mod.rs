@@ -57,6 +57,8 @@ struct RuleFile {
     exclude: Vec<String>,
     quote_headers: Vec<String>,
     #[serde(default)]
+    sign_offs: Vec<String>,
+    #[serde(default)]
     frames: Option<english::FrameWords>,
 }
 
@@ -66,6 +68,7 @@ struct LangRules {
     commit: Vec<Regex>,
     exclude: Vec<Regex>,
     quote_headers: Vec<Regex>,
+    sign_offs: Vec<Regex>,
     frames: Option<english::Frames>,
 }
 
@@ -116,6 +119,7 @@ impl PromiseDetector {
                     commit: compile(code, &file.commit)?,
                     exclude: compile(code, &file.exclude)?,
                     quote_headers: compile(code, &file.quote_headers)?,
+                    sign_offs: compile(code, &file.sign_offs)?,
                     frames: file.frames.map(english::Frames::new),
                 },
             );
@@ -152,7 +156,7 @@ impl PromiseDetector {
     pub fn scan(&self, text: &str, lang: &str, sent: Date) -> Vec<Promise> {
         let rules = self.rules(lang);
         let mut out = Vec::new();
-        for region in body::own_regions(text, &rules.quote_headers) {
+        for region in body::own_regions(text, &rules.quote_headers, &rules.sign_offs) {
             let part = &text[region.clone()];
             for range in rules.splitter.split(part) {
                 let sentence = &part[range.clone()];

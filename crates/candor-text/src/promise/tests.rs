@@ -82,6 +82,33 @@ fn quoted_replies_are_skipped() {
 }
 
 #[test]
+fn signature_blocks_after_a_sign_off_are_skipped() {
+    let d = PromiseDetector::new().unwrap();
+    let text = "Hi Ana,\n\nI will send the contract tomorrow.\n\nBest regards,\nMaya Jensen\n\
+                Agency AS | We will deliver worldwide\n+47 22 00 00 00\n";
+    assert_eq!(
+        texts(&d, text, "en"),
+        ["I will send the contract tomorrow."]
+    );
+    // A "Thanks!" at the top is not a sign-off: sentences follow it.
+    let text = "Thanks!\nI will send the contract tomorrow.\n";
+    assert_eq!(
+        texts(&d, text, "en"),
+        ["I will send the contract tomorrow."]
+    );
+    // Hand-written Norwegian and Dutch sign-offs.
+    let text =
+        "Vi skal levere appen innen 1. mai.\n\nMed vennlig hilsen\nKari\nVi sender alltid i tide\n";
+    assert_eq!(
+        texts(&d, text, "nb"),
+        ["Vi skal levere appen innen 1. mai."]
+    );
+    let text =
+        "Ik stuur je morgen de offerte.\n\nMet vriendelijke groet,\nJoost\nWij leveren snel\n";
+    assert_eq!(texts(&d, text, "nl"), ["Ik stuur je morgen de offerte."]);
+}
+
+#[test]
 fn dutch_hand_written() {
     let d = PromiseDetector::new().unwrap();
     let text = "Beste Joost,\n\nWij zorgen dat de nieuwe versie vrijdag klaar is. Kun je het logo sturen?\n\
