@@ -1,12 +1,13 @@
-//! Every message type in every language: rendered, checked by candor's own checker, detected
-//! as the right language, snapshotted, and free of the internal cause.
+//! Every message type in every language: rendered, checked by candor's own checker, read as the
+//! right language by an independent detector, snapshotted, and free of the internal cause.
 
 mod fixture;
 
 use candor_compose::{ComposeError, Composer, Format, Inputs, MessageType};
 use candor_core::Language;
 use candor_core::playbook::IncidentKind;
-use candor_text::{CheckOptions, Checker, CheckerConfig, Severity, detect_language};
+use candor_testkit::language::language_of;
+use candor_text::{CheckOptions, Checker, CheckerConfig, Severity};
 
 fn checker() -> Checker {
     Checker::builtin(&CheckerConfig {
@@ -71,7 +72,7 @@ fn every_type_in_every_language_passes_the_checker_and_reads_as_that_language() 
                 for p in problems(&checker, t, lang, &draft.body) {
                     failures.push(format!("{kind}/{lang}/{t}: {p}"));
                 }
-                let detected = detect_language(&draft.body).map(|d| d.code);
+                let detected = language_of(&draft.body);
                 if detected.as_deref() != Some(lang.code()) {
                     failures.push(format!("{kind}/{lang}/{t}: detected as {detected:?}"));
                 }

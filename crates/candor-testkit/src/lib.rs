@@ -1,6 +1,8 @@
 //! Fresh, isolated databases for tests: a temporary SQLite file, or a new PostgreSQL database
 //! on the server named by `CANDOR_TEST_POSTGRES_URL` (dropped again when the guard drops).
 
+pub mod language;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The environment variable that enables the PostgreSQL half of the suite.
