@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod demo;
 mod demo_content;
 mod demo_incidents;
+mod demo_progress;
 mod error;
 pub mod export;
 pub mod followups;
@@ -26,6 +27,7 @@ mod report;
 mod resolve;
 pub mod search;
 pub mod share;
+mod team_tz;
 
 pub use calendar::{BusinessDays, DayOffRow, HolidayRow};
 pub use candor_store::redact;
@@ -48,6 +50,7 @@ pub use projects::ScopeTotals;
 pub use projects::{MilestoneInput, ProgressInput, ProjectInput, ProjectSummary, ProjectView};
 pub use records::{CommitmentInput, RecordInput};
 pub use report::{CommsReport, FigureRow, RemedyRow};
+pub use team_tz::TeamZoneFrom;
 
 use candor_store::{Store, Tx};
 use jiff::civil::Date;

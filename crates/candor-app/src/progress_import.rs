@@ -8,13 +8,16 @@
 //! planned scope of each milestone. Derived entries carry origin `import` and are rewritten to
 //! match on every import; entries logged by hand are never touched.
 
+use crate::TeamZoneFrom;
 use crate::forecast::ForecastQuery;
 use crate::{App, AppError, Result, resolve};
 use candor_core::{Id, NewMilestone, Project, ValidationError};
 use candor_forecast::Risk;
 use candor_progress::derive::{self, Plan};
 use candor_progress::github::{self, Fetch};
-use candor_progress::{ItemState, MilestoneFrom, Skipped, Source, WorkItem, Zones};
+use candor_progress::{
+    ItemState, MilestoneFrom, Parsed, ReadOptions, Skipped, Source, WorkItem, Zones,
+};
 use candor_store::{Tx, Upsert, WorkItemRow};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -41,8 +44,11 @@ pub struct ProgressImportInput {
     pub milestone_from: Option<String>,
     /// Time zone of times written without an offset (default: the team's).
     pub file_tz: Option<String>,
-    /// The team's time zone (default: `CANDOR_TEAM_TZ`, else the system's).
+    /// The team's time zone for this import (default: the workspace setting, else
+    /// `CANDOR_TEAM_TZ`, else the system's).
     pub team_tz: Option<String>,
+    /// Trello lists whose cards count as done (default: [`candor_progress::DEFAULT_DONE_LISTS`]).
+    pub done_lists: Vec<String>,
 }
 
 /// Raw input of `candor progress sync`.
@@ -56,7 +62,7 @@ pub struct ProgressSyncInput {
     pub repo: Option<String>,
     /// `label` or `milestone`, stored with the source.
     pub milestone_from: Option<String>,
-    /// The team's time zone.
+    /// The team's time zone (default: as for import).
     pub team_tz: Option<String>,
     /// API root (default `https://api.github.com`, or `CANDOR_GITHUB_API`).
     pub api: Option<String>,
@@ -116,6 +122,8 @@ pub struct ImportDetail {
     pub pages: Vec<Option<u32>>,
     /// Early warnings after the import.
     pub warnings: Vec<String>,
+    /// The zone dates were counted in, and where that came from.
+    pub team_zone: String,
 }
 
 fn invalid(field: &str, value: &str, reason: impl Into<String>) -> AppError {
@@ -148,20 +156,16 @@ fn parse_from(raw: Option<&str>) -> Result<Option<MilestoneFrom>> {
     .transpose()
 }
 
-/// The team's zone: given, else `CANDOR_TEAM_TZ`, else the system's; and the file's zone.
-fn zones(team: Option<&str>, file: Option<&str>) -> Result<Zones> {
-    let env = std::env::var("CANDOR_TEAM_TZ").ok();
-    let team = match team.or(env.as_deref()) {
-        Some(name) => candor_progress::dates::zone(name)
-            .map_err(|e| invalid("team-tz", name, e.to_string()))?,
-        None => TimeZone::system(),
+/// How a team zone is shown: its name and where it came from.
+fn zone_label(zone: &TimeZone, from: &TeamZoneFrom) -> String {
+    let name = zone.iana_name().unwrap_or("the system's zone");
+    let why = match from {
+        TeamZoneFrom::Flag => "--team-tz",
+        TeamZoneFrom::Workspace => "the team's time zone",
+        TeamZoneFrom::Environment => "CANDOR_TEAM_TZ",
+        TeamZoneFrom::System => "no team time zone set; candor team tz ZONE sets one",
     };
-    let file = match file {
-        Some(name) => candor_progress::dates::zone(name)
-            .map_err(|e| invalid("file-tz", name, e.to_string()))?,
-        None => team.clone(),
-    };
-    Ok(Zones { file, team })
+    format!("{name} ({why})")
 }
 
 fn row_of(project: Id, w: &WorkItem) -> WorkItemRow {
@@ -199,21 +203,59 @@ impl App {
         &self,
         input: &ProgressImportInput,
     ) -> Result<ProgressImportReport> {
-        let format = parse_format(input.format.as_deref())?;
-        let from = parse_from(input.milestone_from.as_deref())?;
-        let zones = zones(input.team_tz.as_deref(), input.file_tz.as_deref())?;
+        let options = ReadOptions {
+            format: parse_format(input.format.as_deref())?,
+            milestone_from: parse_from(input.milestone_from.as_deref())?,
+            done_lists: input
+                .done_lists
+                .iter()
+                .map(|l| l.trim().to_owned())
+                .filter(|l| !l.is_empty())
+                .collect(),
+        };
+        let (zones, label) = self
+            .zones(input.team_tz.as_deref(), input.file_tz.as_deref())
+            .await?;
         let project = self
             .project_for(&input.project, input.client.as_deref())
             .await?;
-        let parsed = candor_progress::parse_file(&input.bytes, format, &zones, from)
+        let parsed = candor_progress::parse_with(&input.bytes, &options, &zones)
             .map_err(|e| invalid("file", &input.file_name, e.to_string()))?;
+        self.import_parsed(&project, parsed, label).await
+    }
+
+    /// The team's zone (see [`App::team_zone`]) and the file's (`file`, else the team's), with
+    /// the label of the team's for messages.
+    pub(crate) async fn zones(
+        &self,
+        team: Option<&str>,
+        file: Option<&str>,
+    ) -> Result<(Zones, String)> {
+        let (team, from) = self.team_zone(team).await?;
+        let label = zone_label(&team, &from);
+        let file = match file {
+            Some(name) => candor_progress::dates::zone(name)
+                .map_err(|e| invalid("file-tz", name, e.to_string()))?,
+            None => team.clone(),
+        };
+        Ok((Zones { file, team }, label))
+    }
+
+    /// Stores items read from a file, re-runs the forecast and says what changed.
+    pub(crate) async fn import_parsed(
+        &self,
+        project: &Project,
+        parsed: Parsed,
+        team_zone: String,
+    ) -> Result<ProgressImportReport> {
         let risk_before = self.risk_view(project.id).await;
         let mut detail = ImportDetail {
             source: Some(parsed.source),
+            team_zone,
             ..ImportDetail::default()
         };
         let mut tx = self.begin().await?;
-        self.store_items(&mut tx, &project, &parsed.items, &mut detail)
+        self.store_items(&mut tx, project, &parsed.items, &mut detail)
             .await?;
         tx.commit().await?;
         self.report(
@@ -229,7 +271,7 @@ impl App {
     /// Fetches the project's GitHub repositories (configuring `repo` first when given).
     pub async fn sync_progress(&self, input: &ProgressSyncInput) -> Result<ProgressImportReport> {
         let from = parse_from(input.milestone_from.as_deref())?;
-        let zones = zones(input.team_tz.as_deref(), None)?;
+        let (zones, team_zone) = self.zones(input.team_tz.as_deref(), None).await?;
         let project = self
             .project_for(&input.project, input.client.as_deref())
             .await?;
@@ -257,6 +299,7 @@ impl App {
         let risk_before = self.risk_view(project.id).await;
         let mut detail = ImportDetail {
             source: Some(Source::Github),
+            team_zone,
             ..ImportDetail::default()
         };
         let (mut items, mut skipped) = (Vec::new(), Vec::new());
@@ -290,7 +333,7 @@ impl App {
             .await
     }
 
-    async fn project_for(&self, key: &str, client: Option<&str>) -> Result<Project> {
+    pub(crate) async fn project_for(&self, key: &str, client: Option<&str>) -> Result<Project> {
         let mut tx = self.begin().await?;
         resolve::project(&mut tx, key, client).await
     }
