@@ -51,6 +51,16 @@ pub struct ComposeOutcome {
     pub saved: Option<RecordEntry>,
 }
 
+/// The message types written for an incident (every type but the project's weekly check-in),
+/// in the composer's stable order: what an incident's composer offers.
+pub fn incident_message_types() -> Vec<&'static str> {
+    MessageType::ALL
+        .iter()
+        .filter(|t| t.needs_incident())
+        .map(|t| t.id())
+        .collect()
+}
+
 impl From<ComposeError> for AppError {
     fn from(e: ComposeError) -> Self {
         match e {

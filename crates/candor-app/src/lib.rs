@@ -33,7 +33,7 @@ pub use calendar::{BusinessDays, DayOffRow, HolidayRow};
 pub use candor_store::redact;
 pub use candor_store::{ChainBreak, ChainStatus, SealedRecord};
 pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
-pub use compose::{ComposeOutcome, ComposeRequest};
+pub use compose::{ComposeOutcome, ComposeRequest, incident_message_types};
 pub use error::{AppError, Result};
 pub use followups::{DueItem, DueList, FollowUpInput, Lateness};
 pub use forecast::{ForecastQuery, ForecastRow, Warning};
@@ -60,6 +60,7 @@ use jiff::civil::Date;
 pub struct App {
     store: Store,
     today: Option<Date>,
+    search_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -70,7 +71,11 @@ impl App {
             Ok(v) => Some(candor_core::field::date("CANDOR_TODAY", &v)?),
             Err(_) => None,
         };
-        Ok(App { store, today })
+        Ok(App {
+            store,
+            today,
+            search_dir: search::index_dir(url),
+        })
     }
 
     /// Today's date (fixed by `CANDOR_TODAY` in tests and demos, else the system's local date).

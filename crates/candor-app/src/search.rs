@@ -91,6 +91,11 @@ fn addresses(json: &str) -> String {
 }
 
 impl App {
+    /// Where this workspace's search index lives ([`index_dir`] of the URL it was opened with).
+    pub fn search_dir(&self) -> &Path {
+        &self.search_dir
+    }
+
     /// Brings the index up to the database's latest change; returns how many changes it read.
     /// With `skip_if_busy`, an index another process is writing is left as it is.
     pub async fn sync_index(&self, index: &SearchIndex, skip_if_busy: bool) -> Result<u64> {

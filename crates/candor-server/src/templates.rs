@@ -37,6 +37,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/incidents.html"),
     ),
     ("incident.html", include_str!("../templates/incident.html")),
+    ("composer.html", include_str!("../templates/composer.html")),
+    ("search.html", include_str!("../templates/search.html")),
+    ("promises.html", include_str!("../templates/promises.html")),
 ];
 
 /// Templates plus UI strings.

@@ -15,6 +15,7 @@ struct Ids {
     incident: i64,
     share_link: i64,
     viewer: i64,
+    promise: i64,
     share_token: String,
 }
 
@@ -53,6 +54,7 @@ async fn ids(s: &Server) -> Ids {
         .create_share_link(&project.to_string(), "test")
         .await
         .unwrap();
+    let promise = promise_candidate(s).await;
     Ids {
         client,
         project,
@@ -60,8 +62,38 @@ async fn ids(s: &Server) -> Ids {
         incident,
         share_link: spare.link.id,
         viewer,
+        promise,
         share_token: shown.token,
     }
+}
+
+/// Imports one outgoing message with a promise in it; returns the candidate's id.
+async fn promise_candidate(s: &Server) -> i64 {
+    let tmp = tempfile::tempdir().unwrap();
+    let mail = tmp.path().join("Maildir/cur/1.a:2,S");
+    std::fs::create_dir_all(mail.parent().unwrap()).unwrap();
+    std::fs::write(
+        &mail,
+        "From: Maya Jensen <maya@brightlane.example>\nTo: ingrid.hansen@fjordlys.no\n\
+         Subject: App\nDate: Tue, 14 Apr 2026 10:00:00 +0200\nMessage-ID: <p-1@brightlane.example>\n\n\
+         We will deliver the mobile app by 1 May.\n",
+    )
+    .unwrap();
+    let _ = std::fs::remove_dir_all(s.app.search_dir());
+    s.app
+        .import_mail(
+            &[tmp.path().join("Maildir")],
+            None,
+            s.app.search_dir(),
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
+    s.app
+        .promise_candidates(None, Some("pending"))
+        .await
+        .unwrap()[0]
+        .id
 }
 
 fn path(r: &RouteInfo, ids: &Ids) -> String {
@@ -73,6 +105,8 @@ fn path(r: &RouteInfo, ids: &Ids) -> String {
         ids.commitment.to_string()
     } else if r.path.contains("/incidents/") {
         ids.incident.to_string()
+    } else if r.path.starts_with("/promises/") {
+        ids.promise.to_string()
     } else if r.path.starts_with("/share-links/") {
         ids.share_link.to_string()
     } else if r.path.starts_with("/settings/users/") {

@@ -208,3 +208,55 @@ incident-call-on = Follow-up call on
 incident-edit = Edit the incident
 answer-yes = yes
 answer-no = no
+
+# Composer, search and promises
+nav-search = Search mail
+nav-promises = Promises in mail
+composer-title = Write to the client
+composer-intro = candor writes a first draft from what this incident holds. Edit it here: problems are marked in the text as you type.
+composer-lang-default = The contact's language
+composer-write = Write draft
+composer-subject = Subject
+composer-text = Draft
+composer-save = Keep in the client's record
+composer-save-note = Saves the draft as candor wrote it, marked as a draft; edits made here are not saved.
+mtype-call_request = Email asking for a call
+mtype-call_script = Talking points for the call
+mtype-voicemail = Voicemail
+mtype-delay_email = Email about a delay
+mtype-mistake_email = Email owning a mistake
+mtype-walk_back_email = Email taking back a promise
+mtype-follow_up_summary = Summary of what was agreed
+mtype-transition_checkin = Check-in during the transition
+mtype-retrospective_doc = Team review (internal)
+flash-draft-saved = The draft is in the client's record.
+flash-incident-opened = Incident opened. Start with the checklist.
+flash-promise-confirmed = Confirmed: the promise is now one of the commitments.
+flash-promise-rejected = Rejected: not a promise.
+incidents-open = Open an incident
+incidents-open-submit = Open
+search-title = Search mail
+search-intro = Words, "exact phrases", from:, to:, subject:, before: and after: (YYYY-MM-DD).
+search-query = Search for
+search-all-clients = All clients
+search-limit = Show at most
+search-submit = Search
+search-results = { $count ->
+    [one] One message
+   *[other] { $count } messages
+}
+search-record = record entry { $id }
+search-unassigned = not assigned to a client yet
+search-none = Nothing found.
+promises-title = Promises found in sent mail
+promises-intro = Sentences in our outgoing mail that read like promises. Confirm the real ones to add them to the commitments; reject the rest.
+promises-filter = Show
+promises-sentence = What was written
+promises-confirm = Confirm
+promises-reject = Not a promise
+promises-commitment = commitment { $id }
+promises-none = No promises here.
+pstatus-pending = to review
+pstatus-confirmed = confirmed
+pstatus-rejected = rejected
+pstatus-all = all

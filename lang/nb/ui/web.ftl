@@ -208,3 +208,55 @@ incident-call-on = Ringe tilbake den
 incident-edit = Rediger hendelsen
 answer-yes = ja
 answer-no = nei
+
+# Composer, search and promises
+nav-search = Søk i e-post
+nav-promises = Løfter i e-post
+composer-title = Skriv til kunden
+composer-intro = candor skriver et første utkast ut fra det som står i denne hendelsen. Rediger det her: problemer markeres i teksten mens du skriver.
+composer-lang-default = Kontaktpersonens språk
+composer-write = Skriv utkast
+composer-subject = Emne
+composer-text = Utkast
+composer-save = Lagre i kundens logg
+composer-save-note = Lagrer utkastet slik candor skrev det, merket som utkast; endringer du gjør her, blir ikke lagret.
+mtype-call_request = E-post som ber om en samtale
+mtype-call_script = Stikkord til samtalen
+mtype-voicemail = Talebeskjed
+mtype-delay_email = E-post om en forsinkelse
+mtype-mistake_email = E-post der vi innrømmer en feil
+mtype-walk_back_email = E-post der vi trekker tilbake et løfte
+mtype-follow_up_summary = Oppsummering av det vi ble enige om
+mtype-transition_checkin = Oppfølging i overgangsperioden
+mtype-retrospective_doc = Etterevaluering i teamet (internt)
+flash-draft-saved = Utkastet er lagret i kundens logg.
+flash-incident-opened = Hendelsen er åpnet. Begynn med sjekklisten.
+flash-promise-confirmed = Bekreftet: løftet står nå i listen over løfter.
+flash-promise-rejected = Avvist: dette er ikke et løfte.
+incidents-open = Åpne en hendelse
+incidents-open-submit = Åpne
+search-title = Søk i e-post
+search-intro = Ord, "eksakte uttrykk", from:, to:, subject:, before: og after: (ÅÅÅÅ-MM-DD).
+search-query = Søk etter
+search-all-clients = Alle kunder
+search-limit = Vis høyst
+search-submit = Søk
+search-results = { $count ->
+    [one] Én e-post
+   *[other] { $count } e-poster
+}
+search-record = loggføring { $id }
+search-unassigned = ikke koblet til en kunde ennå
+search-none = Fant ingenting.
+promises-title = Løfter i sendt e-post
+promises-intro = Setninger i e-post vi har sendt, som kan leses som løfter. Bekreft de ekte, så kommer de med i listen over løfter; avvis resten.
+promises-filter = Vis
+promises-sentence = Det som ble skrevet
+promises-confirm = Bekreft
+promises-reject = Ikke et løfte
+promises-commitment = løfte { $id }
+promises-none = Ingen løfter her.
+pstatus-pending = til vurdering
+pstatus-confirmed = bekreftet
+pstatus-rejected = avvist
+pstatus-all = alle

@@ -208,3 +208,55 @@ incident-call-on = Terugbellen op
 incident-edit = Incident bewerken
 answer-yes = ja
 answer-no = nee
+
+# Composer, search and promises
+nav-search = E-mail zoeken
+nav-promises = Beloften in e-mail
+composer-title = Bericht aan de klant
+composer-intro = candor schrijft een eerste versie op basis van wat er in dit incident staat. Pas de tekst hier aan: problemen worden tijdens het typen in de tekst gemarkeerd.
+composer-lang-default = Taal van de contactpersoon
+composer-write = Concept schrijven
+composer-subject = Onderwerp
+composer-text = Concept
+composer-save = Bewaren in het dossier van de klant
+composer-save-note = Bewaart het concept zoals candor het schreef, gemarkeerd als concept; wijzigingen die hier zijn gemaakt, worden niet bewaard.
+mtype-call_request = E-mail met het verzoek om een gesprek
+mtype-call_script = Gesprekspunten voor het telefoongesprek
+mtype-voicemail = Voicemail
+mtype-delay_email = E-mail over een vertraging
+mtype-mistake_email = E-mail waarin we een fout erkennen
+mtype-walk_back_email = E-mail waarin we een belofte terugnemen
+mtype-follow_up_summary = Samenvatting van de afspraken
+mtype-transition_checkin = Check-in tijdens de overgangsperiode
+mtype-retrospective_doc = Terugblik met het team (intern)
+flash-draft-saved = Het concept staat in het dossier van de klant.
+flash-incident-opened = Incident geopend. Begin met de checklist.
+flash-promise-confirmed = Bevestigd: de belofte staat nu bij de toezeggingen.
+flash-promise-rejected = Afgewezen: dit is geen belofte.
+incidents-open = Incident openen
+incidents-open-submit = Openen
+search-title = E-mail zoeken
+search-intro = Woorden, "exacte woordgroepen", from:, to:, subject:, before: en after: (JJJJ-MM-DD).
+search-query = Zoeken naar
+search-all-clients = Alle klanten
+search-limit = Maximaal tonen
+search-submit = Zoeken
+search-results = { $count ->
+    [one] Eén bericht
+   *[other] { $count } berichten
+}
+search-record = dossierstuk { $id }
+search-unassigned = nog niet aan een klant gekoppeld
+search-none = Niets gevonden.
+promises-title = Beloften in verstuurde e-mail
+promises-intro = Zinnen uit onze verstuurde e-mail die als een belofte lezen. Bevestig de echte, dan komen ze bij de toezeggingen; wijs de rest af.
+promises-filter = Tonen
+promises-sentence = Wat er geschreven is
+promises-confirm = Bevestigen
+promises-reject = Geen belofte
+promises-commitment = toezegging { $id }
+promises-none = Hier staan geen beloften.
+pstatus-pending = te beoordelen
+pstatus-confirmed = bevestigd
+pstatus-rejected = afgewezen
+pstatus-all = alle

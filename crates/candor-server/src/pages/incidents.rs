@@ -1,6 +1,7 @@
 //! Incidents: the list, and one incident's page with its checklist, every field, contact log
-//! and the actions that walk the playbook.
+//! and the actions that walk the playbook (the composer lives in `compose`).
 
+use super::compose::Composer;
 use super::{done, lines, opt, render};
 use crate::AppState;
 use crate::auth::Principal;
@@ -10,14 +11,19 @@ use crate::pages::auth::Empty;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, Redirect};
-use candor_app::{ContactLogInput, IncidentDetail, IncidentSetInput};
+use candor_app::{
+    ContactLogInput, IncidentDetail, IncidentSetInput, OpenIncidentInput, ProjectSummary,
+};
 use candor_core::Id;
+use candor_core::playbook::IncidentKind;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 #[derive(Serialize)]
 struct ListData {
     incidents: Vec<IncidentDetail>,
+    clients: Vec<candor_core::Client>,
+    projects: Vec<ProjectSummary>,
 }
 
 /// Every incident, open ones first.
@@ -36,7 +42,11 @@ pub async fn list(
         &headers,
         "incidents",
         "incidents.html",
-        &ListData { incidents },
+        &ListData {
+            incidents,
+            clients: state.app.clients().await?,
+            projects: state.app.projects(None).await?,
+        },
     )
     .await
 }
@@ -44,6 +54,8 @@ pub async fn list(
 #[derive(Serialize)]
 struct ShowData {
     incident: IncidentDetail,
+    #[serde(flatten)]
+    composer: Composer,
 }
 
 /// One incident, its checklist in the user's language.
@@ -54,15 +66,69 @@ pub async fn show(
     who: Principal,
     Path(id): Path<Id>,
 ) -> Result<Html<String>, PageError> {
+    render_incident(&state, &session, &headers, &who, id, Composer::empty()).await
+}
+
+/// The incident page with its composer in the state `composer` holds; a composer with no type
+/// picked yet offers the usual first message of the incident's kind.
+pub async fn render_incident(
+    state: &AppState,
+    session: &Session,
+    headers: &HeaderMap,
+    who: &Principal,
+    id: Id,
+    mut composer: Composer,
+) -> Result<Html<String>, PageError> {
     let incident = state.app.incident(id, who.user.language).await?;
+    if composer.message_type.is_empty() {
+        composer.message_type = match incident.kind {
+            IncidentKind::Delay => "delay_email",
+            IncidentKind::Mistake => "mistake_email",
+            IncidentKind::BrokenPromise => "call_request",
+        }
+        .into();
+    }
     render(
-        &state,
-        &session,
-        Some(&who),
-        &headers,
+        state,
+        session,
+        Some(who),
+        headers,
         "incidents",
         "incident.html",
-        &ShowData { incident },
+        &ShowData { incident, composer },
+    )
+    .await
+}
+
+/// The form that opens an incident.
+#[derive(Debug, Deserialize)]
+pub struct OpenForm {
+    kind: String,
+    client: String,
+    project: Option<String>,
+    deadline: Option<String>,
+}
+
+/// Opens an incident by the signed-in user and goes to its page.
+pub async fn open(
+    State(state): State<AppState>,
+    session: Session,
+    who: Principal,
+    CsrfForm(f): CsrfForm<OpenForm>,
+) -> Result<Redirect, PageError> {
+    let input = OpenIncidentInput {
+        kind: f.kind,
+        client: f.client,
+        project: opt(&f.project),
+        deadline: opt(&f.deadline),
+        author: Some(who.user.name.clone()),
+        ..OpenIncidentInput::default()
+    };
+    let opened = state.app.open_incident(&input).await?;
+    done(
+        &session,
+        "flash-incident-opened",
+        &format!("/incidents/{}", opened.id),
     )
     .await
 }

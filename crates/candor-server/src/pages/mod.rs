@@ -3,8 +3,11 @@
 
 pub mod auth;
 pub mod check;
+pub mod compose;
 pub mod incidents;
 pub mod project;
+pub mod promises;
+pub mod search;
 pub mod settings;
 pub mod share;
 pub mod work;
