@@ -61,7 +61,7 @@ enum Kind {
     GoingTo,
     /// "am sending"
     Progressive,
-    /// "plan to", "intend to", "promise", "am planning to", "am trying to"
+    /// "plan to", "intend to", "promise", "am planning to", "am trying to", "have decided to"
     Intention,
     /// "can send"
     Can,
@@ -317,6 +317,15 @@ impl Frames {
                     return None;
                 }
                 f.kind = Kind::Intention;
+            }
+            "decided" | "have" | "had"
+                if (w == "decided" || word(j + 1) == "decided")
+                    && word(j + if w == "decided" { 1 } else { 2 }) == "to" =>
+            {
+                // "we have decided to graduate him": a decision taken is an intention
+                let k = j + if w == "decided" { 2 } else { 3 };
+                f.kind = Kind::Intention;
+                f.verb = word(self.skip(t, k, &mut f)).to_owned();
             }
             "need" | "have" | "must" => f.kind = Kind::Obligation,
             "do" | "did" | "does" if matches!(word(j + 1), "not" | "never") => f.negated = true,
