@@ -1,6 +1,7 @@
 //! The compose use case: gathers what the workspace knows (client, contact, project, milestones,
 //! forecast, the incident's client-facing view) into composer inputs, writes the draft, and with
-//! `save` keeps it in the client's record as an outgoing entry with status `draft`.
+//! `save` keeps it in the client's record as an outgoing entry with status `draft` and, for an
+//! email to the client, in the outbox as an `.eml` whose sending or discarding settles the draft.
 
 use crate::{App, AppError, ForecastQuery, Result, resolve};
 use candor_compose::{
@@ -12,8 +13,9 @@ use candor_core::{
     Client, Contact, Direction, Id, Language, NewRecordEntry, Project, RecordEntry, RecordKind,
     TeamMember, ValidationError,
 };
-use candor_store::{DraftRow, Tx};
+use candor_store::{DraftRow, OutboxMessage, Tx};
 use jiff::ToSpan;
+use jiff::civil::Date;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -38,8 +40,10 @@ pub struct ComposeRequest {
     pub from: Option<String>,
     /// A folder whose templates and phrases replace the built-in ones.
     pub templates: Option<PathBuf>,
-    /// Keep the draft in the client's record.
+    /// Keep the draft in the client's record (and an email in the outbox).
     pub save: bool,
+    /// The week a weekly check-in covers (any day of it; default this week).
+    pub week: Option<Date>,
 }
 
 /// A written draft, and the record entry it was saved as.
@@ -49,6 +53,10 @@ pub struct ComposeOutcome {
     pub draft: Draft,
     /// The record entry holding it, with `save`.
     pub saved: Option<RecordEntry>,
+    /// The outbox message to send it with, when saved as an email to a contact with an address.
+    pub outbox: Option<OutboxMessage>,
+    /// Why a saved email did not go into the outbox.
+    pub not_in_outbox: Option<String>,
 }
 
 /// The message types written for an incident (every type but the project's weekly check-in),
@@ -98,15 +106,18 @@ impl App {
         };
         let (inputs, place) = self.gather(req, t).await?;
         let draft = composer.compose(&inputs, t, lang, format)?;
-        let saved = if req.save {
-            Some(
-                self.save_draft(&inputs, &draft, req.incident, place)
-                    .await?,
-            )
-        } else {
-            None
+        let mut outcome = ComposeOutcome {
+            draft,
+            saved: None,
+            outbox: None,
+            not_in_outbox: None,
         };
-        Ok(ComposeOutcome { draft, saved })
+        if req.save {
+            let week = week_of(req.week.unwrap_or(self.today()));
+            self.save_draft(&inputs, &mut outcome, req.incident, place, week)
+                .await?;
+        }
+        Ok(outcome)
     }
 
     /// Gathers the composer's inputs for `t` from the workspace.
@@ -146,7 +157,7 @@ impl App {
         };
         drop(tx);
         let week = match (&project, t) {
-            (Some(p), MessageType::WeeklyCheckin) => Some(self.week(p).await?),
+            (Some(p), MessageType::WeeklyCheckin) => Some(self.week(p, req.week).await?),
             _ => None,
         };
         let place = Place {
@@ -178,9 +189,13 @@ impl App {
         Ok((inputs, place))
     }
 
-    /// Progress of the last seven days and the forecast timeline of a project.
-    async fn week(&self, project: &Project) -> Result<WeekProgress> {
-        let today = self.today();
+    /// Progress of the seven days up to `week`'s Sunday (or today, if sooner) and the forecast
+    /// timeline of a project.
+    async fn week(&self, project: &Project, week: Option<Date>) -> Result<WeekProgress> {
+        let today = match week {
+            Some(w) => self.today().min(week_of(w).saturating_add(6.days())),
+            None => self.today(),
+        };
         let since = today.saturating_sub(7.days());
         let (milestones, progress) = {
             let mut tx = self.begin().await?;
@@ -231,15 +246,29 @@ impl App {
         })
     }
 
-    /// Keeps the draft as an outgoing record entry of the client, marked `draft`.
+    /// Keeps the draft as an outgoing record entry of the client, marked `draft`; an email to
+    /// the client also goes into the outbox, linked to that entry (one transaction).
     async fn save_draft(
         &self,
         inputs: &Inputs,
-        draft: &Draft,
+        outcome: &mut ComposeOutcome,
         incident_id: Option<Id>,
         place: Place,
-    ) -> Result<RecordEntry> {
+        week: Date,
+    ) -> Result<()> {
+        let draft = &outcome.draft;
         let mut tx = self.begin().await?;
+        let is_checkin = draft.message_type == MessageType::WeeklyCheckin;
+        if is_checkin
+            && let Some(p) = place.project_id
+            && let Some(id) = tx.outbox_checkin(p, &week.to_string()).await?
+        {
+            return Err(AppError::Conflict(format!(
+                "the weekly check-in of {} for the week of {week} is already drafted: outbox \
+                 message {id} (candor outbox show {id})",
+                inputs.project.as_deref().unwrap_or("the project")
+            )));
+        }
         let (kind, direction) = match draft.message_type.medium() {
             Medium::Email => (RecordKind::Email, Direction::Out),
             Medium::Spoken if draft.message_type == MessageType::Voicemail => {
@@ -276,9 +305,47 @@ impl App {
             updated_at: stored.at,
         })
         .await?;
+        let to_client =
+            draft.message_type.medium() == Medium::Email && draft.message_type.client_facing();
+        let address = inputs.recipient.as_ref().and_then(|r| r.email.clone());
+        match (to_client, address) {
+            (true, Some(address)) => {
+                let d = crate::outbox::Draft {
+                    client_id: place.client_id,
+                    project_id: place.project_id,
+                    kind: draft.message_type.id(),
+                    to: vec![address],
+                    subject: draft.subject.clone(),
+                    body: draft.body.clone(),
+                    lang: draft.lang.code().into(),
+                    week: is_checkin.then(|| week.to_string()),
+                    from: inputs
+                        .sender
+                        .as_ref()
+                        .map(|s| (s.name.clone(), s.email.clone())),
+                    draft_record_id: Some(stored.id),
+                };
+                outcome.outbox = Some(crate::outbox::put_draft(&mut tx, d, self.now()).await?);
+            }
+            (true, None) => {
+                let who = inputs
+                    .recipient
+                    .as_ref()
+                    .map_or("the client has no contact", |r| r.name.as_str());
+                outcome.not_in_outbox =
+                    Some(format!("not put in the outbox: no email address for {who}"));
+            }
+            (false, _) => {}
+        }
         tx.commit().await?;
-        Ok(stored)
+        outcome.saved = Some(stored);
+        Ok(())
     }
+}
+
+/// The Monday of the week `d` falls in: the key of a weekly check-in.
+pub(crate) fn week_of(d: Date) -> Date {
+    d.saturating_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
 }
 
 /// Where a saved draft is filed.

@@ -4,6 +4,8 @@
 pub mod accounts;
 mod accounts_tokens;
 mod calendar;
+pub mod calendar_feed;
+mod checkin;
 pub mod check;
 mod clients;
 mod compose;
@@ -16,6 +18,7 @@ mod error;
 pub mod export;
 pub mod followups;
 mod forecast;
+mod ics;
 mod import;
 mod incidents;
 pub mod outbox;
@@ -30,6 +33,9 @@ pub mod share;
 mod team_tz;
 
 pub use calendar::{BusinessDays, DayOffRow, HolidayRow};
+pub use calendar_feed::NewCalendarFeed;
+pub use checkin::CheckinRow;
+pub use ics::IcsExport;
 pub use candor_store::redact;
 pub use candor_store::{ChainBreak, ChainStatus, SealedRecord};
 pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
@@ -42,7 +48,7 @@ pub use incidents::{
     AdvanceOutcome, ContactLogInput, IncidentDetail, IncidentSetInput, NameRef, OpenIncidentInput,
     RetroInput,
 };
-pub use outbox::{OutboxInput, Security, SmtpSettings};
+pub use outbox::{OutboxInput, OutboxMessage, Security, SmtpSettings};
 pub use progress_import::{
     ImportDetail, ProgressImportInput, ProgressImportReport, ProgressSyncInput, RiskView,
 };

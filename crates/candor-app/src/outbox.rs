@@ -5,7 +5,8 @@
 
 use crate::{App, AppError, Result, resolve};
 use candor_core::{Direction, Id, NewRecordEntry, RecordKind, ValidationError, field};
-use candor_store::{NewOutboxMessage, OutboxMessage, Tx};
+pub use candor_store::OutboxMessage;
+use candor_store::{NewOutboxMessage, Tx};
 use lettre::address::{Address, Envelope};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::transport::smtp::authentication::Credentials;
@@ -133,6 +134,10 @@ pub(crate) struct Draft {
     pub body: String,
     pub lang: String,
     pub week: Option<String>,
+    /// Who signs, when not the default sender (name, address).
+    pub from: Option<(String, String)>,
+    /// The composer's draft record entry this message carries.
+    pub draft_record_id: Option<Id>,
 }
 
 /// The sender: `CANDOR_MAIL_FROM` ("Name <address>" or an address), else the first team member.
@@ -176,7 +181,10 @@ pub(crate) async fn put_draft(
                 .map_err(|e| ValidationError::new("to", a, format!("not an email address: {e}")))
         })
         .collect::<std::result::Result<_, _>>()?;
-    let (name, from) = sender(tx).await?;
+    let (name, from) = match d.from {
+        Some(f) => f,
+        None => sender(tx).await?,
+    };
     let domain = from
         .rsplit_once('@')
         .map_or("candor.invalid", |(_, d)| d)
@@ -213,6 +221,7 @@ pub(crate) async fn put_draft(
             message_id,
             eml,
             week: d.week,
+            draft_record_id: d.draft_record_id,
         })
         .await?)
 }
@@ -249,18 +258,22 @@ impl App {
             body: input.body.clone(),
             lang: client.language.code().into(),
             week: None,
+            from: None,
+            draft_record_id: None,
         };
         let m = put_draft(&mut tx, d, jiff::Timestamp::now()).await?;
         tx.commit().await?;
         Ok(m)
     }
 
-    /// Outbox messages, only drafts or only sent ones when `status` is given.
+    /// Outbox messages, only those with `status` when given (`failed`: drafts whose last
+    /// attempt failed).
     pub async fn outbox_list(&self, status: Option<&str>) -> Result<Vec<OutboxMessage>> {
         if let Some(s) = status
-            && !["draft", "sent"].contains(&s)
+            && !["draft", "sent", "failed", "discarded"].contains(&s)
         {
-            return Err(ValidationError::new("status", s, "expected draft or sent").into());
+            let why = "expected draft, sent, failed or discarded";
+            return Err(ValidationError::new("status", s, why).into());
         }
         let mut tx = self.begin().await?;
         Ok(tx.outbox(status).await?)
@@ -279,7 +292,8 @@ impl App {
         let m = self.outbox_message(id).await?;
         if m.status != "draft" {
             return Err(AppError::Conflict(format!(
-                "outbox message {id} was already sent"
+                "outbox message {id} is {}; only a draft can be sent",
+                m.status
             )));
         }
         if let Err(answer) = deliver(&m, smtp).await {
@@ -312,13 +326,39 @@ impl App {
             source: format!("message-id:<{}>", m.message_id),
         }
         .validate()?;
-        let entry = tx.insert_record(&e).await?;
+        // A composer draft is already in the record: the sent message is a correction of it
+        // (the draft entry stays as written) and the draft is settled as sent.
+        let entry = match m.draft_record_id {
+            Some(draft) => {
+                let sent = tx.insert_correction(&e, draft).await?.entry;
+                tx.set_draft_status(draft, "sent", now).await?;
+                sent
+            }
+            None => tx.insert_record(&e).await?,
+        };
         tx.mark_outbox_sent(id, entry.id).await?;
         crate::followups::from_sent_message(&mut tx, &entry, client.language.code(), self.today())
             .await?;
         let sent = tx.outbox_message(id).await?;
         tx.commit().await?;
         Ok(sent)
+    }
+}
+
+impl App {
+    /// Drops a draft from the outbox (it stays listed as `discarded`); a composer draft's record
+    /// status becomes `discarded` too.
+    pub async fn outbox_discard(&self, id: Id) -> Result<OutboxMessage> {
+        let mut tx = self.begin().await?;
+        let m = tx.outbox_message(id).await?;
+        tx.mark_outbox_discarded(id).await?;
+        if let Some(draft) = m.draft_record_id {
+            tx.set_draft_status(draft, "discarded", jiff::Timestamp::now())
+                .await?;
+        }
+        let m = tx.outbox_message(id).await?;
+        tx.commit().await?;
+        Ok(m)
     }
 }
 

@@ -70,6 +70,12 @@ fn routes() -> Vec<Route> {
             Public,
             get(pages::share::share_page),
         ),
+        r(
+            "GET",
+            "/calendar/{file}",
+            Public,
+            get(pages::calendar_feed::feed),
+        ),
         r("GET", "/", Viewer, get(pages::work::dashboard)),
         r("GET", "/clients", Viewer, get(pages::work::clients)),
         r("POST", "/clients", Member, post(pages::work::add_client)),

@@ -79,4 +79,34 @@ impl Tx {
         .await?;
         rows.iter().map(draft).collect()
     }
+
+    /// Settles a saved draft: `sent` or `discarded` (from `draft` only).
+    pub async fn set_draft_status(
+        &mut self,
+        record_id: Id,
+        status: &str,
+        at: jiff::Timestamp,
+    ) -> Result<()> {
+        if !DRAFT_STATUSES.contains(&status) {
+            return Err(StoreError::Conflict(format!(
+                "unknown draft status {status:?}; expected one of {}",
+                DRAFT_STATUSES.join(", ")
+            )));
+        }
+        let done = sqlx::query(
+            "UPDATE record_drafts SET status = $1, updated_at = $2
+             WHERE record_id = $3 AND status = 'draft'",
+        )
+        .bind(status)
+        .bind(row::ts_text(at))
+        .bind(record_id)
+        .execute(self.conn())
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict(format!(
+                "record entry {record_id} is not an open composer draft"
+            )));
+        }
+        Ok(())
+    }
 }

@@ -7,6 +7,7 @@
 mod accounts;
 mod accounts_tokens;
 mod calendar;
+mod calendar_feeds;
 pub mod chain;
 mod clients;
 mod commitments;
@@ -29,6 +30,7 @@ mod work_items;
 
 pub use accounts::{ApiTokenRow, NewUserRow, ShareLinkRow, StoredUser};
 pub use calendar::DayOff;
+pub use calendar_feeds::CalendarFeedRow;
 pub use drafts::{DRAFT_STATUSES, DraftRow};
 pub use error::{Result, StoreError};
 pub use followups::{FollowUp, NewFollowUp};

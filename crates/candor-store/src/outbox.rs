@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 
 const COLS: &str = "id, client_id, project_id, kind, subject, recipients, body, message_id, eml, \
-                    status, created_at, sent_at, last_error, record_id, week";
+                    status, created_at, sent_at, last_error, record_id, week, draft_record_id";
 
 /// A stored outbox message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,7 +18,7 @@ pub struct OutboxMessage {
     pub client_id: Id,
     /// Project, if any.
     pub project_id: Option<Id>,
-    /// `manual` or `checkin`.
+    /// `manual`, or the composer's message type id (`delay_email`, `weekly_checkin`, …).
     pub kind: String,
     /// Subject.
     pub subject: String,
@@ -30,7 +30,7 @@ pub struct OutboxMessage {
     pub message_id: String,
     /// The complete message as an `.eml` (CRLF line ends).
     pub eml: String,
-    /// `draft` or `sent`.
+    /// `draft`, `sent` or `discarded` (a draft whose last attempt failed stays `draft`).
     pub status: String,
     /// When drafted (RFC 3339).
     pub created_at: String,
@@ -42,6 +42,8 @@ pub struct OutboxMessage {
     pub record_id: Option<Id>,
     /// The week a check-in covers (its Monday).
     pub week: Option<String>,
+    /// The composer's draft record entry this message was made from, if any.
+    pub draft_record_id: Option<Id>,
 }
 
 /// A message to put in the outbox.
@@ -65,6 +67,8 @@ pub struct NewOutboxMessage {
     pub eml: String,
     /// Check-in week.
     pub week: Option<String>,
+    /// The composer's draft record entry.
+    pub draft_record_id: Option<Id>,
 }
 
 fn message(r: &AnyRow) -> Result<OutboxMessage> {
@@ -89,6 +93,7 @@ fn message(r: &AnyRow) -> Result<OutboxMessage> {
         last_error: row::opt_text(r, "last_error")?,
         record_id: row::opt_int(r, "record_id")?,
         week: row::opt_text(r, "week")?,
+        draft_record_id: row::opt_int(r, "draft_record_id")?,
     })
 }
 
@@ -98,8 +103,8 @@ impl Tx {
         let recipients = serde_json::to_string(&m.recipients).unwrap_or_else(|_| "[]".into());
         let r = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO outbox (client_id, project_id, kind, subject, recipients, body,
-             message_id, eml, status, created_at, week)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', $9, $10) RETURNING {COLS}"
+             message_id, eml, status, created_at, week, draft_record_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', $9, $10, $11) RETURNING {COLS}"
         )))
         .bind(m.client_id)
         .bind(m.project_id)
@@ -111,6 +116,7 @@ impl Tx {
         .bind(&m.eml)
         .bind(row::ts_text(jiff::Timestamp::now()))
         .bind(&m.week)
+        .bind(m.draft_record_id)
         .fetch_one(self.conn())
         .await?;
         message(&r)
@@ -131,12 +137,19 @@ impl Tx {
         message(&r)
     }
 
-    /// Outbox messages by id, only those with `status` when given.
+    /// Outbox messages by id, only those with `status` when given; `failed` means drafts whose
+    /// last attempt failed.
     pub async fn outbox(&mut self, status: Option<&str>) -> Result<Vec<OutboxMessage>> {
+        let (status, failed) = match status {
+            Some("failed") => (Some("draft"), true),
+            other => (other, false),
+        };
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLS} FROM outbox WHERE ($1 IS NULL OR status = $1) ORDER BY id"
+            "SELECT {COLS} FROM outbox WHERE ($1 IS NULL OR status = $1)
+             AND ($2 = 0 OR last_error IS NOT NULL) ORDER BY id"
         )))
         .bind(status)
+        .bind(i64::from(failed))
         .fetch_all(self.conn())
         .await?;
         rows.iter().map(message).collect()
@@ -145,7 +158,7 @@ impl Tx {
     /// The check-in already drafted for this project and week, if any.
     pub async fn outbox_checkin(&mut self, project_id: Id, week: &str) -> Result<Option<Id>> {
         let r = sqlx::query(
-            "SELECT id FROM outbox WHERE kind = 'checkin' AND project_id = $1 AND week = $2",
+            "SELECT id FROM outbox WHERE kind = 'weekly_checkin' AND project_id = $1 AND week = $2",
         )
         .bind(project_id)
         .bind(week)
@@ -180,6 +193,24 @@ impl Tx {
             .bind(id)
             .execute(self.conn())
             .await?;
+        Ok(())
+    }
+
+    /// Drops a draft: it stays listed as `discarded` and can no longer be sent.
+    pub async fn mark_outbox_discarded(&mut self, id: Id) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'discarded' WHERE id = $1 AND status = 'draft'",
+        )
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        if done.rows_affected() == 0 {
+            let m = self.outbox_message(id).await?;
+            return Err(StoreError::Conflict(format!(
+                "outbox message {id} is {}; only a draft can be discarded",
+                m.status
+            )));
+        }
         Ok(())
     }
 }

@@ -2,6 +2,7 @@
 //! a template; the layout (language, user, CSRF token, navigation) is filled in here.
 
 pub mod auth;
+pub mod calendar_feed;
 pub mod check;
 pub mod compose;
 pub mod incidents;

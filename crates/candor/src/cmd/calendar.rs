@@ -55,6 +55,11 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Follow-ups and weekly check-ins as an iCalendar (.ics) file.
+    Export(super::calendar_feed::ExportArgs),
+    /// Calendar feed addresses (/calendar/<token>.ics) for calendar apps.
+    #[command(subcommand)]
+    Feed(super::calendar_feed::FeedCmd),
 }
 
 /// JSON shape of `candor calendar team-country --json`.
@@ -141,6 +146,8 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
             }
         }
         Cmd::DayOff(c) => day_off(&app, c).await?,
+        Cmd::Export(a) => super::calendar_feed::export(&app, a).await?,
+        Cmd::Feed(c) => super::calendar_feed::feed(&app, c).await?,
         Cmd::TeamCountry { country, json } => {
             let now = match country {
                 Some(c) => Some(app.set_team_country(&c).await?),

@@ -1,5 +1,6 @@
 //! `candor compose`: the first draft of a playbook message, in the contact's language, from what
-//! the workspace knows; to standard output or a file, and with `--save` into the client's record.
+//! the workspace knows; to standard output or a file, and with `--save` into the client's record
+//! (and an email into the outbox, where sending or discarding it settles the draft).
 
 use super::Ctx;
 use anyhow::{Context, Result};
@@ -47,7 +48,8 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Keep the draft in the client's record as an outgoing entry with status draft.
+    /// Keep the draft in the client's record as an outgoing entry with status draft; an email
+    /// to the client also goes into the outbox (candor outbox send ID / discard ID).
     #[arg(long)]
     pub save: bool,
     /// Folder of templates and phrases replacing the built-in ones.
@@ -70,6 +72,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             from: args.from,
             templates: args.templates,
             save: args.save,
+            week: None,
         })
         .await?;
     match &args.out {
@@ -87,6 +90,15 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     if let Some(entry) = &outcome.saved {
         eprintln!("candor: saved as record entry {} (status draft)", entry.id);
+    }
+    if let Some(m) = &outcome.outbox {
+        eprintln!(
+            "candor: in the outbox as message {id} (candor outbox send {id}, or discard {id})",
+            id = m.id
+        );
+    }
+    if let Some(why) = &outcome.not_in_outbox {
+        eprintln!("candor: {why}");
     }
     Ok(ExitCode::SUCCESS)
 }

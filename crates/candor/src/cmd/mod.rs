@@ -1,6 +1,8 @@
 //! The subcommands: one module each, with an `Args` struct and a `run`.
 
 mod calendar;
+mod calendar_feed;
+mod checkin;
 mod check;
 mod client;
 mod commitment;
@@ -15,6 +17,7 @@ mod import;
 mod incident;
 mod init;
 mod milestone;
+mod outbox;
 mod progress;
 mod progress_import;
 mod project;
@@ -122,6 +125,11 @@ pub enum Command {
     /// The promise register: commitments found in outgoing mail.
     #[command(subcommand)]
     Promises(promises::Cmd),
+    /// Drafted mail: list, show, send over SMTP, discard.
+    #[command(subcommand)]
+    Outbox(outbox::Cmd),
+    /// Draft this week's check-in of every active project into the outbox.
+    Checkin(checkin::Args),
 }
 
 /// Context shared by subcommands: settings, and the workspace opened on first use.
@@ -178,6 +186,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search(a) => search::run(&ctx, a).await,
         Command::Reindex(a) => reindex::run(&ctx, a).await,
         Command::Promises(c) => promises::run(&ctx, c).await,
+        Command::Outbox(c) => outbox::run(&ctx, c).await,
+        Command::Checkin(a) => checkin::run(&ctx, a).await,
     }
 }
 

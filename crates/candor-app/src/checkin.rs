@@ -1,0 +1,115 @@
+//! Weekly check-ins: one composed `weekly_checkin` per active project and week, saved as a draft
+//! (record entry and outbox `.eml`) through the same path as `candor compose --save`, so sending
+//! or discarding it in the outbox settles it; drafting a week twice finds the first one.
+
+use crate::compose::week_of;
+use crate::{App, ComposeRequest, Result, resolve};
+use candor_core::{Id, ProjectStatus, field};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// What `candor checkin` did for one project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckinRow {
+    /// Project id.
+    pub project_id: Id,
+    /// Project name.
+    pub project: String,
+    /// Client name.
+    pub client: String,
+    /// The week (its Monday).
+    pub week: Date,
+    /// `drafted` (new), `exists` (drafted before) or `skipped` (see `reason`).
+    pub outcome: String,
+    /// The outbox message holding the check-in.
+    pub outbox_id: Option<Id>,
+    /// The draft record entry, when drafted now.
+    pub record_id: Option<Id>,
+    /// Why it was skipped.
+    pub reason: Option<String>,
+}
+
+impl App {
+    /// Drafts the weekly check-in of every active project (one client's when given) for the
+    /// week containing `week` (default today) into the outbox, once per project and week.
+    pub async fn checkin(
+        &self,
+        week: Option<&str>,
+        client: Option<&str>,
+    ) -> Result<Vec<CheckinRow>> {
+        let day = match week {
+            Some(w) => field::date("week", w)?,
+            None => self.today(),
+        };
+        let monday = week_of(day);
+        let (projects, clients) = {
+            let mut tx = self.begin().await?;
+            let client_id = resolve::client_id(&mut tx, client).await?;
+            (tx.projects(client_id).await?, tx.clients().await?)
+        };
+        let mut rows = Vec::new();
+        for p in projects
+            .into_iter()
+            .filter(|p| p.status == ProjectStatus::Active)
+        {
+            let client = clients
+                .iter()
+                .find(|c| c.id == p.client_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            let mut row = CheckinRow {
+                project_id: p.id,
+                project: p.name.clone(),
+                client,
+                week: monday,
+                outcome: "drafted".into(),
+                outbox_id: None,
+                record_id: None,
+                reason: None,
+            };
+            let (existing, first_contact) = {
+                let mut tx = self.begin().await?;
+                let existing = tx.outbox_checkin(p.id, &monday.to_string()).await?;
+                let contacts = tx.contacts(Some(p.client_id)).await?;
+                (existing, contacts.into_iter().next())
+            };
+            if let Some(id) = existing {
+                row.outcome = "exists".into();
+                row.outbox_id = Some(id);
+                rows.push(row);
+                continue;
+            }
+            let skip = match &first_contact {
+                None => Some(format!("{} has no contact to write to", row.client)),
+                Some(c) if c.email.is_none() => Some(format!("no email address for {}", c.name)),
+                Some(_) => None,
+            };
+            if let Some(reason) = skip {
+                row.outcome = "skipped".into();
+                row.reason = Some(reason);
+                rows.push(row);
+                continue;
+            }
+            let req = ComposeRequest {
+                message_type: "weekly_checkin".into(),
+                project: Some(p.id.to_string()),
+                save: true,
+                week: Some(monday),
+                ..ComposeRequest::default()
+            };
+            match self.compose(&req).await {
+                Ok(done) => {
+                    row.outbox_id = done.outbox.map(|m| m.id);
+                    row.record_id = done.saved.map(|e| e.id);
+                }
+                Err(e) if e.exit_code() == 2 => {
+                    row.outcome = "skipped".into();
+                    row.reason = Some(e.to_string());
+                }
+                Err(e) => return Err(e),
+            }
+            rows.push(row);
+        }
+        Ok(rows)
+    }
+}
