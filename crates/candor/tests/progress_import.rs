@@ -1,6 +1,7 @@
 //! `candor progress import|sync` through the real binary on SQLite and (when
-//! `CANDOR_TEST_POSTGRES_URL` is set) PostgreSQL: the demo workspace refreshed from a bundled
-//! sample, the exact `--json` shape, re-import as a no-op, and usage errors.
+//! `CANDOR_TEST_POSTGRES_URL` is set) PostgreSQL: the demo workspace refreshed from the bundled
+//! sample, the exact `--json` shape, re-import as a no-op, the team's time zone, Trello done
+//! lists, and usage errors.
 
 use assert_cmd::Command;
 use candor_testkit::{TestDb, backends};
@@ -42,7 +43,7 @@ fn import_json(db: &TestDb, file: &str, extra: &[&str]) -> serde_json::Value {
 }
 
 #[test]
-fn demo_refreshed_from_a_bundled_sample() {
+fn a_fixture_imported_into_the_demo_changes_the_forecast() {
     for db in backends() {
         candor(&db).arg("demo").assert().success();
         let v = import_json(&db, "generic.csv", &["--milestone-from", "milestone"]);
@@ -138,5 +139,143 @@ fn usage_errors_exit_2_with_the_reason() {
             .assert()
             .failure()
             .stderr(contains("/nonexistent.csv"));
+    }
+}
+
+#[test]
+fn demo_refreshed_from_the_bundled_sample() {
+    for db in backends() {
+        let out = candor(&db)
+            .args(["demo", "--refresh-progress", "--json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            (v["items"].as_u64(), v["done"].as_u64()),
+            (Some(6), Some(2))
+        );
+        assert_eq!(v["skipped"][0]["line"], 7);
+        let before = v["risk_before"]["remaining"].as_u64().unwrap();
+        assert_eq!(
+            v["risk_after"]["remaining"].as_u64(),
+            Some(before + 3),
+            "{v}"
+        );
+        candor(&db)
+            .args(["demo", "--refresh-progress"])
+            .assert()
+            .success()
+            .stdout(contains("bundled Jira export"))
+            .stdout(contains("0 progress rows written"))
+            .stdout(contains(
+                "days counted in Europe/Amsterdam (CANDOR_TEAM_TZ)",
+            ));
+        candor(&db)
+            .args(["progress", "list", "--project", "Webwinkel"])
+            .assert()
+            .success()
+            .stdout(contains("Jira backlog"));
+    }
+}
+
+#[test]
+fn the_team_zone_is_set_once_and_used_by_imports() {
+    let csv = "Summary,Issue key,Status,Resolution,Created,Updated,Resolved\n\
+               Late fix,SHOP-9,Done,Done,02/Nov/26 09:00 AM,05/Nov/26 06:30 PM,05/Nov/26 06:30 PM\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("late.csv");
+    std::fs::write(&path, csv).unwrap();
+    let path = path.to_str().unwrap();
+    for db in backends() {
+        candor(&db).arg("demo").assert().success();
+        candor(&db)
+            .args(["team", "tz", "Mars/Base"])
+            .assert()
+            .code(2)
+            .stderr(contains("Mars/Base"));
+        candor(&db)
+            .args(["team", "tz", "asia/dhaka"])
+            .assert()
+            .success()
+            .stdout(contains("Asia/Dhaka"));
+        candor(&db)
+            .args(["team", "tz", "--json"])
+            .assert()
+            .success()
+            .stdout(contains(r#""team_tz": "Asia/Dhaka""#));
+        // 18:30 on Thursday 5 November in New York is 05:30 on Friday in Dhaka.
+        candor(&db)
+            .args([
+                "progress",
+                "import",
+                path,
+                "--project",
+                "Webwinkel",
+                "--tz",
+                "America/New_York",
+            ])
+            .assert()
+            .success()
+            .stdout(contains(
+                "days counted in Asia/Dhaka (the team's time zone)",
+            ));
+        let show = candor(&db)
+            .args(["project", "show", "Webwinkel", "--json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+        let backlog = v["milestones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["title"] == "Jira backlog")
+            .expect("the import's milestone")["id"]
+            .clone();
+        let done: Vec<&str> = v["progress"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["milestone_id"] == backlog && e["done"] == 1)
+            .map(|e| e["date"].as_str().unwrap())
+            .collect();
+        assert_eq!(done, ["2026-11-06"], "{v}");
+        candor(&db)
+            .args(["init", "--team-tz", "Europe/Oslo"])
+            .assert()
+            .success()
+            .stdout(contains("Europe/Oslo"));
+    }
+}
+
+#[test]
+fn done_lists_are_chosen_on_the_command_line() {
+    for db in backends() {
+        candor(&db).arg("demo").assert().success();
+        let v = import_json(&db, "trello.csv", &[]);
+        assert_eq!(v["done"], 1, "the card in Done: {v}");
+        let v = import_json(
+            &db,
+            "trello.csv",
+            &["--done-list", "Doing", "--done-list", "Done"],
+        );
+        assert_eq!(v["done"], 2, "Doing counts as done now: {v}");
+        candor(&db)
+            .args([
+                "progress",
+                "import",
+                &format!("{FIXTURES}/generic.csv"),
+                "--project",
+                "Webwinkel",
+                "--done-list",
+                "Klaar",
+            ])
+            .assert()
+            .code(2)
+            .stderr(contains("--done-list names Trello lists"));
     }
 }

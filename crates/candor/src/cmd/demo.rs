@@ -8,7 +8,7 @@ use std::process::ExitCode;
 /// Arguments.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  candor --db sqlite:///tmp/demo.db demo\n  candor --db sqlite:///tmp/demo.db demo --serve"
+    after_help = "Example:\n  candor --db sqlite:///tmp/demo.db demo\n  candor --db sqlite:///tmp/demo.db demo --serve\n  candor --db sqlite:///tmp/demo.db demo --refresh-progress --json"
 )]
 pub struct Args {
     /// JSON output.
@@ -17,6 +17,10 @@ pub struct Args {
     /// Then start the web app on the demo workspace, with a demo admin login.
     #[arg(long)]
     pub serve: bool,
+    /// Import the bundled Jira export into the demo project Webwinkel (dates moved up to
+    /// today) and show the forecast before and after.
+    #[arg(long, conflicts_with = "serve")]
+    pub refresh_progress: bool,
     /// Address for --serve.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: std::net::SocketAddr,
@@ -54,6 +58,9 @@ async fn demo_login(app: &candor_app::App) -> Result<()> {
 
 /// Creates the demo workspace (or finds it) and prints next steps.
 pub async fn run(ctx: &Ctx, a: Args) -> Result<ExitCode> {
+    if a.refresh_progress {
+        return super::progress_import::run_demo_refresh(ctx, a.json).await;
+    }
     let app = ctx.app().await?;
     let outcome = app.demo().await?;
     if a.json {

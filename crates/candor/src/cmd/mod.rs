@@ -30,6 +30,7 @@ mod risks;
 mod search;
 mod serve;
 mod team;
+mod team_tz;
 mod user;
 
 use crate::settings::Settings;

@@ -11,8 +11,10 @@ use std::process::ExitCode;
 /// Arguments of `candor progress import`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  candor progress import jira.csv --project Webwinkel --milestone-from epic --json\n  \
-    candor progress import issues.json --project Webwinkel --format github --milestone-from milestone"
+    after_help = "Example:\n  candor progress import jira.csv --project Webwinkel --milestone-from epic --tz America/New_York --json\n  \
+    candor progress import issues.json --project Webwinkel --format github --milestone-from milestone\n  \
+    candor progress import board.csv --project Nettside --done-list Ferdig --done-list Levert\n\n\
+    Dates are counted in the team's time zone: set it once with `candor team tz Europe/Amsterdam`."
 )]
 pub struct ImportArgs {
     /// The export: a CSV file, or a GitHub issues JSON array.
@@ -29,12 +31,18 @@ pub struct ImportArgs {
     /// Which field names the milestone an item counts toward.
     #[arg(long, value_parser = ["epic", "label", "milestone", "column"])]
     pub milestone_from: Option<String>,
-    /// Time zone of times written without an offset (default: the team's).
-    #[arg(long, value_name = "ZONE")]
+    /// Time zone of the file's times written without an offset, e.g. Jira's (default: the team's).
+    #[arg(long = "tz", visible_alias = "file-tz", value_name = "ZONE")]
     pub file_tz: Option<String>,
-    /// The team's time zone (default: CANDOR_TEAM_TZ, else the system's).
+    /// The team's time zone for this import only (default: `candor team tz`, else
+    /// CANDOR_TEAM_TZ, else the system's).
     #[arg(long, value_name = "ZONE")]
     pub team_tz: Option<String>,
+    /// A Trello list whose cards are done; repeat for several. Replaces the defaults: Done,
+    /// Completed, Complete, Finished, Shipped, Klaar, Gereed, Afgerond, Voltooid, Ferdig,
+    /// Fullført, সম্পন্ন, সম্পূর্ণ.
+    #[arg(long = "done-list", value_name = "NAME")]
+    pub done_lists: Vec<String>,
     /// JSON output: {"items", "done", "open", "skipped", "risk_before", "risk_after"}.
     #[arg(long)]
     pub json: bool,
@@ -59,7 +67,8 @@ pub struct SyncArgs {
     /// Which field names the milestone an item counts toward (label or milestone).
     #[arg(long, value_parser = ["label", "milestone"])]
     pub milestone_from: Option<String>,
-    /// The team's time zone (default: CANDOR_TEAM_TZ, else the system's).
+    /// The team's time zone for this sync only (default: `candor team tz`, else
+    /// CANDOR_TEAM_TZ, else the system's).
     #[arg(long, value_name = "ZONE")]
     pub team_tz: Option<String>,
     /// JSON output, as for import.
@@ -82,6 +91,7 @@ pub async fn run_import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             milestone_from: a.milestone_from,
             file_tz: a.file_tz,
             team_tz: a.team_tz,
+            done_lists: a.done_lists,
         })
         .await?;
     print(&report, a.json)
@@ -118,6 +128,16 @@ fn risk_line(r: &Option<RiskView>) -> String {
     }
 }
 
+/// Runs `candor demo --refresh-progress`: the bundled Jira sample into the demo's Webwinkel.
+pub async fn run_demo_refresh(ctx: &Ctx, json: bool) -> Result<ExitCode> {
+    let app = ctx.app().await?;
+    let report = app.refresh_demo_progress().await?;
+    if !json {
+        crate::out!("Refreshed the demo project Webwinkel from the bundled Jira export.");
+    }
+    print(&report, json)
+}
+
 fn print(r: &ProgressImportReport, json: bool) -> Result<ExitCode> {
     if json {
         output::json(r)?;
@@ -135,6 +155,7 @@ fn print(r: &ProgressImportReport, json: bool) -> Result<ExitCode> {
         d.unchanged,
         d.writes
     );
+    crate::out!("days counted in {}", d.team_zone);
     for p in &d.pages {
         match p {
             Some(n) => crate::out!("GitHub: {n} pages fetched"),

@@ -35,10 +35,15 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Show or set the team's time zone (progress imports count days in it).
+    Tz(super::team_tz::Args),
 }
 
 /// Runs a team subcommand.
 pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
+    if let Cmd::Tz(a) = cmd {
+        return super::team_tz::run(ctx, a).await;
+    }
     let app = ctx.app().await?;
     match cmd {
         Cmd::Add {
@@ -78,6 +83,7 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
                 crate::out!("{t}");
             }
         }
+        Cmd::Tz(_) => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
 }
