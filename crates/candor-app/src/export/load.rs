@@ -37,9 +37,14 @@ pub(super) async fn restore(tx: &mut Tx, tables: &Tables) -> Result<(), Failure>
     for name in EXPORTED_TABLES {
         schemas.insert(*name, tx.table_schema(name).await.map_err(store)?);
     }
-    // The keys each table brings, for checking references before inserting.
+    // The keys each table of the file brings, for checking references before inserting. A
+    // table the file does not name at all (a version 1 file has no incidents) is not checked
+    // here; declared foreign keys are still enforced by the database.
     let mut keys: HashMap<&str, HashSet<i64>> = HashMap::new();
     for name in EXPORTED_TABLES {
+        if !tables.0.iter().any(|t| t.name == *name) {
+            continue;
+        }
         if let [k] = schemas[name].key.as_slice() {
             let ids = tables
                 .rows(name)
