@@ -67,8 +67,16 @@ fn export_import_export_is_byte_identical_across_backends() {
                 .arg("import-json")
                 .arg(&file)
                 .assert()
-                .success();
+                .success()
+                .stdout(contains("restored 4 clients"));
             assert!(export(&dst) == first, "{} → {}", src.backend, dst.backend);
+            // The restored record chain verifies (the demo's incidents came along too).
+            candor(&dst).args(["record", "verify"]).assert().success();
+            candor(&dst)
+                .args(["incident", "list", "--json"])
+                .assert()
+                .success()
+                .stdout(contains("\"id\""));
         }
     }
 }
