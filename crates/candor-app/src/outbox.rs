@@ -308,10 +308,15 @@ impl App {
         let client = tx.client(m.client_id).await?;
         let (author, _) = sender(&mut tx).await?;
         let now = jiff::Timestamp::now();
+        // A composed draft keeps its incident: the sent message belongs to it too.
+        let incident_id = match m.draft_record_id {
+            Some(d) => tx.record(d).await?.incident_id,
+            None => None,
+        };
         let e = NewRecordEntry {
             client_id: m.client_id,
             project_id: m.project_id,
-            incident_id: None,
+            incident_id,
             kind: RecordKind::Email,
             direction: Direction::Out,
             at: now,

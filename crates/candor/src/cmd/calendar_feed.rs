@@ -110,7 +110,9 @@ pub async fn feed(app: &App, cmd: FeedCmd) -> Result<()> {
                 None => path,
             };
             if json {
-                output::json(&serde_json::json!({ "feed": f.feed, "token": f.token, "url": url }))?;
+                let mut v = serde_json::to_value(&f)?;
+                v["url"] = url.into();
+                output::json(&v)?;
             } else {
                 crate::out!("calendar feed {} ({})", f.feed.id, f.feed.label);
                 crate::out!("{url}");
