@@ -346,6 +346,9 @@ impl App {
         items: &[WorkItem],
         detail: &mut ImportDetail,
     ) -> Result<()> {
+        let stored =
+            |rows: Vec<WorkItemRow>| -> Vec<WorkItem> { rows.iter().filter_map(item_of).collect() };
+        let before = derive::plan(&stored(tx.work_items(project.id).await?), project.start);
         let now = jiff::Timestamp::now();
         for item in items {
             match tx.upsert_work_item(&row_of(project.id, item), now).await? {
@@ -354,14 +357,16 @@ impl App {
                 Upsert::Unchanged => detail.unchanged += 1,
             }
         }
-        let all: Vec<WorkItem> = tx
-            .work_items(project.id)
-            .await?
-            .iter()
-            .filter_map(item_of)
+        let plan = derive::plan(&stored(tx.work_items(project.id).await?), project.start);
+        // A group the last import planned and this one does not (its items moved or were
+        // dropped) keeps its milestone, with no planned items left in it.
+        let emptied: Vec<&str> = before
+            .groups
+            .keys()
+            .filter(|g| !plan.groups.contains_key(*g))
+            .map(String::as_str)
             .collect();
-        let plan = derive::plan(&all, project.start);
-        detail.writes += apply_plan(tx, project, &plan).await?;
+        detail.writes += apply_plan(tx, project, &plan, &emptied).await?;
         Ok(())
     }
 
@@ -444,11 +449,23 @@ async fn fetch(input: &ProgressSyncInput, repo: String, etag: Option<String>) ->
     }
 }
 
-/// Makes milestones and derived progress entries match the plan; returns the rows written.
-async fn apply_plan(tx: &mut Tx, project: &Project, plan: &Plan) -> Result<usize> {
+/// Makes milestones and derived progress entries match the plan, and empties the milestones of
+/// `emptied` groups; returns the rows written.
+async fn apply_plan(
+    tx: &mut Tx,
+    project: &Project,
+    plan: &Plan,
+    emptied: &[&str],
+) -> Result<usize> {
     let mut writes = 0;
     let mut ids: BTreeMap<&str, Id> = BTreeMap::new();
     let milestones = tx.milestones(Some(project.id)).await?;
+    for m in &milestones {
+        if m.scope != 0 && emptied.iter().any(|g| m.title.eq_ignore_ascii_case(g)) {
+            tx.set_milestone_scope(m.id, 0).await?;
+            writes += 1;
+        }
+    }
     for (name, group) in &plan.groups {
         let found = milestones
             .iter()

@@ -245,3 +245,52 @@ async fn github_sync_pages_then_a_conditional_no_op() {
         assert_eq!(view.milestones[0].title, "GitHub backlog");
     }
 }
+
+#[tokio::test]
+async fn a_planned_item_moved_out_of_its_milestone_leaves_it_empty() {
+    let csv = |w1: &str| {
+        format!(
+            "id,title,created,started,done,milestone\n\
+             W-1,Sitemap,2026-08-20,,,{w1}\n\
+             W-2,Templates,2026-08-21,,,Build\n"
+        )
+    };
+    for db in backends() {
+        let app = workspace(&db).await;
+        let scopes = |v: &candor_app::ProjectView| -> Vec<(String, u32)> {
+            v.milestones
+                .iter()
+                .map(|m| (m.title.clone(), m.scope))
+                .collect()
+        };
+        app.import_progress(&input(
+            "a.csv",
+            csv("Design").into_bytes(),
+            Some("milestone"),
+        ))
+        .await
+        .unwrap();
+        let view = app.project_view("Webwinkel", None).await.unwrap();
+        assert_eq!(
+            scopes(&view),
+            [("Build".to_owned(), 1), ("Design".to_owned(), 1)]
+        );
+        let moved = app
+            .import_progress(&input(
+                "a.csv",
+                csv("Build").into_bytes(),
+                Some("milestone"),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(moved.detail.updated, 1, "{}", db.backend);
+        let view = app.project_view("Webwinkel", None).await.unwrap();
+        assert_eq!(
+            scopes(&view),
+            [("Build".to_owned(), 2), ("Design".to_owned(), 0)],
+            "{}",
+            db.backend
+        );
+        assert_eq!(view.scope.remaining, 2, "W-1 counted once, in Build");
+    }
+}
