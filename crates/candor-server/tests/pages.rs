@@ -141,6 +141,12 @@ async fn composer_for(db: TestDb) {
         "{backend}"
     );
 
+    let (_, html) = get(&c, &s, &page).await;
+    assert!(
+        html.contains("10% discount on a future project"),
+        "{backend}: the remedy reads as words"
+    );
+
     // The Dutch delay email, checked as it is written: no findings.
     let (st, html) = get(&c, &s, &format!("{page}/compose?type=delay_email&lang=nl")).await;
     assert_eq!(st, 200, "{backend}: {html:.500}");
@@ -270,6 +276,19 @@ async fn composer_for(db: TestDb) {
     assert_eq!(st, 303);
     let d = s.app.incident(id, candor_core::Language::En).await.unwrap();
     assert_eq!(d.contacts.len(), 1, "{backend}");
+
+    // An amount reads as one too.
+    let (st, _, body) = post(
+        &c,
+        &s,
+        &format!("{page}/set"),
+        &[("csrf", &csrf), ("remedy", "discount:250.05 EUR")],
+        false,
+    )
+    .await;
+    assert_eq!(st, 303, "{backend}: {body}");
+    let (_, html) = get(&c, &s, &page).await;
+    assert!(html.contains("250.05 EUR discount"), "{backend}");
 }
 
 #[tokio::test]
