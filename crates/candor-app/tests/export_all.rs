@@ -9,7 +9,7 @@ use candor_app::{
     App, ClientInput, ComposeRequest, ContactLogInput, FollowUpInput, IncidentSetInput,
     OpenIncidentInput, OutboxInput, ProgressImportInput, ProjectInput, TeamInput,
 };
-use candor_store::{EXPORTED_TABLES, NOT_EXPORTED, SOFT_REFERENCES, Tx};
+use candor_store::{EXPORTED_TABLES, NOT_EXPORTED, SOFT_REFERENCES};
 use candor_testkit::{TestDb, backends};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -36,23 +36,18 @@ async fn open(db: &TestDb) -> App {
     app
 }
 
-/// Inserts one row through the export's own row copier: for tables whose features are written
-/// by other modules, so this test needs only the schema.
-async fn put(tx: &mut Tx, table: &str, row: Value) {
-    let schema = tx.table_schema(table).await.unwrap();
-    let obj = row.as_object().unwrap();
-    let values: Vec<_> = obj
-        .iter()
-        .map(|(k, v)| (schema.column(k).unwrap(), v))
-        .collect();
-    tx.insert_row(&schema, &values).await.unwrap();
+/// The secrets handed out while building the workspace (candor keeps only their digests).
+struct Secrets {
+    api_token: String,
+    share_link: String,
+    calendar_feed: String,
 }
 
 /// The demo plus one of everything: a mail import with a promise candidate, an incident walked
 /// through its steps, a follow-up, an outbox draft, a saved composer draft, work items from a
 /// progress import, a live progress source, a user with an API token, a share link, calendar
-/// settings and a calendar feed.
-async fn populated(db: &TestDb, dir: &Path) -> App {
+/// settings (days off, team country and time zone) and a calendar feed.
+async fn populated(db: &TestDb, dir: &Path) -> (App, Secrets) {
     let app = open(db).await;
     app.demo().await.unwrap();
     app.add_team_member(&TeamInput {
@@ -190,12 +185,22 @@ async fn populated(db: &TestDb, dir: &Path) -> App {
         })
         .await
         .unwrap();
-    app.create_api_token(user.id, "backup script")
+    let api_token = app
+        .create_api_token(user.id, "backup script")
         .await
-        .unwrap();
-    app.create_share_link("Mobile app", "maya@agency.example")
+        .unwrap()
+        .secret;
+    let share_link = app
+        .create_share_link("Mobile app", "maya@agency.example")
         .await
-        .unwrap();
+        .unwrap()
+        .token;
+    let calendar_feed = app
+        .create_calendar_feed("Team calendar", Some("Nordlys"))
+        .await
+        .unwrap()
+        .token;
+    app.set_team_time_zone("Europe/Amsterdam").await.unwrap();
     app.add_day_off("2026-12-24", "Christmas Eve")
         .await
         .unwrap();
@@ -206,23 +211,13 @@ async fn populated(db: &TestDb, dir: &Path) -> App {
     tx.upsert_progress_source(project, "github", "fjordlys/app", Some("milestone"))
         .await
         .unwrap();
-    // Written by features of other modules; filled through the schema so this test does not
-    // depend on their use cases.
-    put(
-        &mut tx,
-        "calendar_feeds",
-        json!({"token_hash": "ab".repeat(32), "label": "Team calendar",
-               "created_at": "2026-11-25T08:00:00Z"}),
-    )
-    .await;
-    put(
-        &mut tx,
-        "team_time_zone",
-        json!({"id": 1, "zone": "Europe/Amsterdam"}),
-    )
-    .await;
     tx.commit().await.unwrap();
-    app
+    let secrets = Secrets {
+        api_token,
+        share_link,
+        calendar_feed,
+    };
+    (app, secrets)
 }
 
 /// Rows per exported table, from an export's text.
@@ -291,7 +286,7 @@ async fn every_table_is_exported_or_excluded_for_a_reason() {
 async fn a_full_workspace_round_trips_byte_for_byte_within_and_across_backends() {
     let dir = tempfile::tempdir().unwrap();
     for (n, src) in backends().iter().enumerate() {
-        let app = populated(src, &dir.path().join(format!("src{n}"))).await;
+        let (app, secrets) = populated(src, &dir.path().join(format!("src{n}"))).await;
         let first = app.export_json().await.unwrap();
         for (table, rows) in counts(&first) {
             assert!(
@@ -328,13 +323,6 @@ async fn a_full_workspace_round_trips_byte_for_byte_within_and_across_backends()
                 src.backend,
                 dst.backend
             );
-            // The password hash came along: the user can log in to the restored workspace.
-            let user = target
-                .login("maya@agency.example", "correct horse battery staple")
-                .await
-                .unwrap()
-                .expect("the restored password hash accepts the password");
-            assert_eq!(user.email, "maya@agency.example");
             // New rows continue after the restored ids on every table with a sequence.
             let fu = target
                 .add_follow_up(&FollowUpInput {
@@ -354,6 +342,23 @@ async fn a_full_workspace_round_trips_byte_for_byte_within_and_across_backends()
                 .max()
                 .unwrap();
             assert_eq!(fu.id, max_fu + 1, "{} → {}", src.backend, dst.backend);
+            // The password hash came along: the user can log in to the restored workspace.
+            let user = target
+                .login("maya@agency.example", "correct horse battery staple")
+                .await
+                .unwrap()
+                .expect("the restored password hash accepts the password");
+            assert_eq!(user.email, "maya@agency.example");
+            // So did the digests: the API token, the share link and the calendar feed handed
+            // out before the backup still work.
+            let by_token = target.user_for_api_token(&secrets.api_token).await.unwrap();
+            assert_eq!(by_token.map(|u| u.id), Some(user.id));
+            let shared = target.shared_project(&secrets.share_link).await.unwrap();
+            assert_eq!(shared.project, "Mobile app");
+            target
+                .calendar_feed_ics(&secrets.calendar_feed)
+                .await
+                .unwrap();
             // The search index of the new database catches up on the restored mail.
             let hits = target
                 .search_mail(&dir.path().join(format!("idx{n}{m}")), "logo", None, 10)
@@ -451,7 +456,7 @@ async fn refused(db: &TestDb, text: &str, want: &[&str]) {
 async fn bad_rows_in_any_table_are_named_and_roll_back_everything() {
     let dir = tempfile::tempdir().unwrap();
     let src_db = candor_testkit::sqlite();
-    let src = populated(&src_db, dir.path()).await;
+    let (src, _) = populated(&src_db, dir.path()).await;
     let text = src.export_json().await.unwrap();
     let doc: Value = serde_json::from_str(&text).unwrap();
     let edit = |table: &str, field: &str, value: Value| {
