@@ -164,10 +164,19 @@ fn read_record(
         Ok(r) => r,
         Err(e) => {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            parsed.skipped.push(Skipped {
-                line,
-                error: e.to_string(),
-            });
+            let error = match e.kind() {
+                // Excel often saves a CSV in Windows-1252: name the cell, not just the row.
+                csv::ErrorKind::Utf8 { err, .. } => {
+                    let col = err.field();
+                    let header = headers.get(col).map_or("?", String::as_str);
+                    format!(
+                        "column {} ({header}): is not UTF-8 text (save the export as UTF-8 CSV)",
+                        col + 1
+                    )
+                }
+                _ => e.to_string(),
+            };
+            parsed.skipped.push(Skipped { line, error });
             return;
         }
     };
