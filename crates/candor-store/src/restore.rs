@@ -117,7 +117,10 @@ impl ColumnType {
             ColumnType::Integer
         } else if t.contains("BOOL") {
             ColumnType::Boolean
-        } else if t.contains("REAL") || t.contains("DOUB") || t.contains("FLOA") {
+        } else if ["REAL", "DOUB", "FLOA", "NUMERIC", "DECIMAL"]
+            .iter()
+            .any(|k| t.contains(k))
+        {
             ColumnType::Real
         } else {
             ColumnType::Text
@@ -400,4 +403,46 @@ impl Tx {
 /// Quotes an identifier taken from the live schema.
 fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_types_map_the_same_on_both_backends() {
+        for (sqlite, postgres, want) in [
+            ("INTEGER", "bigint", ColumnType::Integer),
+            ("INTEGER", "integer", ColumnType::Integer),
+            ("TEXT", "text", ColumnType::Text),
+            ("BOOLEAN", "boolean", ColumnType::Boolean),
+            ("REAL", "double precision", ColumnType::Real),
+        ] {
+            assert_eq!(ColumnType::from_declared(sqlite), want, "{sqlite}");
+            assert_eq!(ColumnType::from_declared(postgres), want, "{postgres}");
+        }
+        assert!(ColumnType::Integer.accepts(&Value::from(3)));
+        assert!(!ColumnType::Integer.accepts(&Value::from("3")));
+        assert!(!ColumnType::Text.accepts(&Value::from(3)));
+    }
+
+    #[test]
+    fn identifiers_are_quoted() {
+        assert_eq!(quote("outbox"), "\"outbox\"");
+        assert_eq!(quote("a\"b"), "\"a\"\"b\"");
+    }
+
+    #[test]
+    fn the_lists_do_not_overlap() {
+        for (t, why) in NOT_EXPORTED {
+            assert!(!EXPORTED_TABLES.contains(t), "{t}");
+            assert!(!why.is_empty());
+        }
+        for t in FOUNDATION_TABLES {
+            assert!(EXPORTED_TABLES.contains(t), "{t}");
+        }
+        for (t, _, parent) in SOFT_REFERENCES {
+            assert!(EXPORTED_TABLES.contains(t) && EXPORTED_TABLES.contains(parent));
+        }
+    }
 }
