@@ -50,6 +50,8 @@ fn english_frames_tell_promises_from_look_alikes() {
         "I shall be glad to join you for dinner on Sunday.",
         "Ana and I will work on those things next week.",
         "I can call you when I get out of my meeting.",
+        "Will send the figures tomorrow.",
+        "We have decided to graduate Matt from the exercise.",
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
     }
