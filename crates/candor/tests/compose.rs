@@ -130,3 +130,65 @@ fn a_missing_input_names_the_command_that_fills_it() {
         .code(2)
         .stderr(contains("not an email"));
 }
+
+#[test]
+fn contact_and_from_choose_the_recipient_language_and_signature() {
+    for db in backends() {
+        candor(&db).arg("demo").assert().success();
+        let id = incident(&db, "mistake");
+        // A second contact at the English client who reads Dutch.
+        candor(&db)
+            .args(["contact", "add", "--client", "Harbour & Finch Ltd"])
+            .args([
+                "--name",
+                "Pieter Jansen",
+                "--email",
+                "pieter@harbourfinch.co.uk",
+            ])
+            .args(["--channel", "email", "--language", "nl"])
+            .assert()
+            .success();
+        let out = candor(&db)
+            .args(["compose", "--incident", &id, "--type", "mistake_email"])
+            .args(["--format", "eml", "--contact", "pieter@harbourfinch.co.uk"])
+            .args(["--from", "Lisa de Boer"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let eml = String::from_utf8(out.stdout).unwrap();
+        assert!(eml.contains("pieter@harbourfinch.co.uk"), "{eml}");
+        assert!(!eml.contains("olivia.bennett@"), "{eml}");
+        assert!(eml.contains("Content-Language: nl"), "{eml}");
+        assert!(eml.contains("lisa@brightlane.example"), "{eml}");
+        // The text version is Dutch and signed by Lisa, not by the default sender.
+        candor(&db)
+            .args(["compose", "--incident", &id, "--type", "mistake_email"])
+            .args([
+                "--contact",
+                "Pieter Jansen",
+                "--from",
+                "lisa@brightlane.example",
+            ])
+            .assert()
+            .success()
+            .stdout(contains("Lisa de Boer"))
+            .stdout(contains("Maya Jensen").not());
+        // An unknown contact or sender is named, and nothing is written.
+        candor(&db)
+            .args(["compose", "--incident", &id, "--type", "mistake_email"])
+            .args(["--contact", "Nobody Here"])
+            .assert()
+            .code(2)
+            .stderr(contains("Nobody Here"));
+        candor(&db)
+            .args(["compose", "--incident", &id, "--type", "mistake_email"])
+            .args(["--from", "ghost@nowhere.example"])
+            .assert()
+            .code(2)
+            .stderr(contains("ghost@nowhere.example"));
+    }
+}
