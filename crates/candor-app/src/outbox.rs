@@ -306,12 +306,14 @@ impl App {
         }
         let mut tx = self.begin().await?;
         let client = tx.client(m.client_id).await?;
-        let (author, _) = sender(&mut tx).await?;
         let now = jiff::Timestamp::now();
-        // A composed draft keeps its incident: the sent message belongs to it too.
-        let incident_id = match m.draft_record_id {
-            Some(d) => tx.record(d).await?.incident_id,
-            None => None,
+        // A composed draft keeps its incident and signer: the sent message is the same letter.
+        let (author, incident_id) = match m.draft_record_id {
+            Some(d) => {
+                let draft = tx.record(d).await?;
+                (draft.author, draft.incident_id)
+            }
+            None => (sender(&mut tx).await?.0, None),
         };
         let e = NewRecordEntry {
             client_id: m.client_id,

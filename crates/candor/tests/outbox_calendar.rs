@@ -237,6 +237,7 @@ fn a_composed_draft_is_sent_byte_for_byte_and_settles_the_draft() {
         assert_eq!(entry["corrects"], draft_entry, "{entry}");
         assert_eq!(entry["direction"], "out");
         assert_eq!(entry["incident_id"], draft["incident_id"]);
+        assert_eq!(entry["author"], draft["author"]);
         assert_eq!(entry["incident_id"].to_string(), delay);
         let mid = m["message_id"].as_str().unwrap();
         assert_eq!(entry["source"], format!("message-id:<{mid}>"));
@@ -295,6 +296,37 @@ fn a_refused_send_keeps_the_draft_and_a_discard_settles_it() {
             .args(["outbox", "discard", &id])
             .assert()
             .code(2);
+        // A contact without an address: the draft is saved, and the reason it is not queued said.
+        let before = json(&db, &["outbox", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len();
+        let client = failed[0]["client_id"].to_string();
+        candor(&db)
+            .args([
+                "contact",
+                "add",
+                "--client",
+                &client,
+                "--name",
+                "Ola Utenpost",
+            ])
+            .assert()
+            .success();
+        candor(&db)
+            .args(["compose", "--incident", &mistake, "--type", "mistake_email"])
+            .args(["--contact", "Ola Utenpost", "--save"])
+            .assert()
+            .success()
+            .stderr(contains("status draft"))
+            .stderr(contains(
+                "not put in the outbox: no email address for Ola Utenpost",
+            ));
+        let after = json(&db, &["outbox", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len();
+        assert_eq!(after, before);
         candor(&db)
             .args(["outbox", "list", "--status", "queued"])
             .assert()
