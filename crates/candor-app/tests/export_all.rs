@@ -270,11 +270,14 @@ async fn every_table_is_exported_or_excluded_for_a_reason() {
         assert!(NOT_EXPORTED.iter().all(|(_, why)| why.len() > 10));
         // Restore order: every foreign key points at a table restored earlier (or the same one).
         for (i, t) in EXPORTED_TABLES.iter().enumerate() {
-            for (col, parent) in tx.table_schema(t).await.unwrap().references {
+            for r in tx.table_schema(t).await.unwrap().references {
+                let (col, parent) = (r.column, r.parent);
                 let at = EXPORTED_TABLES.iter().position(|p| *p == parent);
                 assert!(
                     at.is_some_and(|p| p <= i)
-                        || SOFT_REFERENCES.contains(&(*t, col.as_str(), parent.as_str())),
+                        || SOFT_REFERENCES
+                            .iter()
+                            .any(|s| (s.0, s.1, s.2) == (*t, col.as_str(), parent.as_str())),
                     "{t}.{col} points at {parent}, which is restored later or not at all"
                 );
             }
@@ -484,6 +487,13 @@ async fn bad_rows_in_any_table_are_named_and_roll_back_everything() {
             &db,
             &edit("follow_ups", "incident_id", json!(777)),
             &["table follow_ups", "field incident_id", "incidents 777"],
+        )
+        .await;
+        // Evidence whose record or commitment (by its kind) is not in the file.
+        refused(
+            &db,
+            &edit("incident_evidence", "ref_id", json!(99_999)),
+            &["table incident_evidence", "field ref_id", " 99999, "],
         )
         .await;
         // Text where a number belongs, and a field no table has.

@@ -40,7 +40,7 @@ pub use outbox::{NewOutboxMessage, OutboxMessage};
 pub use promises::PromiseCandidate;
 pub use records::{RecordFilter, SealedRecord};
 pub use restore::{
-    Column, ColumnType, EXPORTED_TABLES, NOT_EXPORTED, SOFT_REFERENCES, TableSchema,
+    Column, ColumnType, EXPORTED_TABLES, NOT_EXPORTED, Reference, SOFT_REFERENCES, TableSchema,
 };
 pub use verify::{ChainBreak, ChainStatus};
 pub use work_items::{ProgressSource, Upsert, WorkItemRow};

@@ -88,14 +88,38 @@ pub const NOT_EXPORTED: &[(&str, &str)] = &[
     ),
 ];
 
-/// References the schema cannot declare (the column may point at one of several tables, or the
-/// parent table comes later in the migrations): `(table, column, referenced table)`. Import-json
-/// checks them like foreign keys.
-pub const SOFT_REFERENCES: &[(&str, &str, &str)] = &[
-    ("record_entries", "incident_id", "incidents"),
-    ("follow_ups", "incident_id", "incidents"),
-    ("follow_ups", "done_record_id", "record_entries"),
+/// References the schema cannot declare (the parent table comes later in the migrations, or the
+/// column points at one of several tables depending on another column):
+/// `(table, column, referenced table, only when (column, value))`. Import-json checks them like
+/// foreign keys.
+pub const SOFT_REFERENCES: &[(&str, &str, &str, Option<(&str, &str)>)] = &[
+    ("record_entries", "incident_id", "incidents", None),
+    ("follow_ups", "incident_id", "incidents", None),
+    ("follow_ups", "done_record_id", "record_entries", None),
+    (
+        "incident_evidence",
+        "ref_id",
+        "record_entries",
+        Some(("kind", "record")),
+    ),
+    (
+        "incident_evidence",
+        "ref_id",
+        "commitments",
+        Some(("kind", "commitment")),
+    ),
 ];
+
+/// A column that points at another table's key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The pointing column.
+    pub column: String,
+    /// The table pointed at.
+    pub parent: String,
+    /// Only rows whose column (first) holds this value (second) point there.
+    pub when: Option<(String, String)>,
+}
 
 /// How a column's values are written to JSON and bound back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,8 +190,8 @@ pub struct TableSchema {
     pub columns: Vec<Column>,
     /// Primary-key columns (rows are exported in this order).
     pub key: Vec<String>,
-    /// `(column, referenced table)` for every foreign key and soft reference.
-    pub references: Vec<(String, String)>,
+    /// Every foreign key and soft reference.
+    pub references: Vec<Reference>,
 }
 
 impl TableSchema {
@@ -249,11 +273,19 @@ impl Tx {
             .fetch_all(self.conn())
             .await?
         {
-            references.push((row::text(r, "col")?, row::text(r, "parent")?));
+            references.push(Reference {
+                column: row::text(r, "col")?,
+                parent: row::text(r, "parent")?,
+                when: None,
+            });
         }
-        for (t, c, parent) in SOFT_REFERENCES {
+        for (t, c, parent, when) in SOFT_REFERENCES {
             if *t == name {
-                references.push(((*c).into(), (*parent).into()));
+                references.push(Reference {
+                    column: (*c).into(),
+                    parent: (*parent).into(),
+                    when: when.map(|(k, v)| (k.into(), v.into())),
+                });
             }
         }
         Ok(TableSchema {
@@ -441,7 +473,7 @@ mod tests {
         for t in FOUNDATION_TABLES {
             assert!(EXPORTED_TABLES.contains(t), "{t}");
         }
-        for (t, _, parent) in SOFT_REFERENCES {
+        for (t, _, parent, _) in SOFT_REFERENCES {
             assert!(EXPORTED_TABLES.contains(t) && EXPORTED_TABLES.contains(parent));
         }
     }

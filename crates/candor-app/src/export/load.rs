@@ -71,10 +71,16 @@ pub(super) async fn restore(tx: &mut Tx, tables: &Tables) -> Result<(), Failure>
                 }
                 values.push((c, v));
             }
-            for (col, parent) in &schema.references {
+            for r in &schema.references {
+                let (col, parent) = (&r.column, &r.parent);
                 let Some(id) = row.get(col).and_then(Value::as_i64) else {
                     continue;
                 };
+                if let Some((k, want)) = &r.when
+                    && row.get(k).and_then(Value::as_str) != Some(want.as_str())
+                {
+                    continue;
+                }
                 if keys
                     .get(parent.as_str())
                     .is_some_and(|ids| !ids.contains(&id))
