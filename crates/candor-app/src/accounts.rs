@@ -20,7 +20,9 @@ pub const LOGIN_WINDOW: SignedDuration = SignedDuration::from_mins(15);
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
 /// What a user may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Reads everything, changes nothing.
@@ -52,7 +54,7 @@ impl Role {
 }
 
 /// A user as everyone may see it (no password hash).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct User {
     /// Id.
     pub id: Id,
@@ -65,6 +67,7 @@ pub struct User {
     /// UI language.
     pub language: Language,
     /// When created.
+    #[schemars(with = "candor_core::schema::Timestamp")]
     pub created_at: Timestamp,
 }
 
@@ -83,7 +86,7 @@ impl TryFrom<StoredUser> for User {
 }
 
 /// Raw input for a new user.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct UserInput {
     /// Login email.
     pub email: String,

@@ -87,11 +87,6 @@ impl App {
         found.map(User::try_from).transpose()
     }
 
-    /// A live session's serialised data.
-    pub async fn session_data(&self, id: &str) -> Result<Option<String>> {
-        Ok(self.begin().await?.session(id, Timestamp::now()).await?)
-    }
-
     /// Stores a session's data until `expires`.
     pub async fn save_session(&self, id: &str, data: &str, expires: Timestamp) -> Result<()> {
         let mut tx = self.begin().await?;

@@ -8,7 +8,7 @@ use candor_core::{
 use serde::{Deserialize, Serialize};
 
 /// Raw input for a new team member.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct TeamInput {
     /// Name.
     pub name: String,
@@ -19,7 +19,7 @@ pub struct TeamInput {
 }
 
 /// Raw input for a new client.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct ClientInput {
     /// Name.
     pub name: String,
@@ -38,7 +38,7 @@ pub struct ClientInput {
 }
 
 /// Raw changes to a client: `None` keeps a field; key dates and domains are added or removed.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct ClientEdit {
     /// New name.
     pub name: Option<String>,
@@ -61,7 +61,7 @@ pub struct ClientEdit {
 }
 
 /// Raw input for a new contact.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct ContactInput {
     /// Client name or id.
     pub client: String,
@@ -78,7 +78,7 @@ pub struct ContactInput {
 }
 
 /// A client with everything around it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClientView {
     /// The client.
     #[serde(flatten)]

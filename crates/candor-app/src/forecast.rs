@@ -38,7 +38,7 @@ pub struct ForecastQuery {
 }
 
 /// One forecast: a project (`milestone` null) or one of its milestones.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ForecastRow {
     /// Project name.
     pub project: String,
@@ -51,12 +51,16 @@ pub struct ForecastRow {
     /// Items still to do (for a milestone: including earlier milestones).
     pub remaining: u32,
     /// The promised date.
+    #[schemars(with = "candor_core::schema::Date")]
     pub deadline: Date,
     /// Half the simulated futures finish by this day.
+    #[schemars(with = "Option<candor_core::schema::Date>")]
     pub p50: Option<Date>,
     /// 85% finish by this day: the date to promise.
+    #[schemars(with = "Option<candor_core::schema::Date>")]
     pub p85: Option<Date>,
     /// 95% finish by this day.
+    #[schemars(with = "Option<candor_core::schema::Date>")]
     pub p95: Option<Date>,
     /// Share of simulated futures finished by the deadline (null when no forecast was possible).
     pub p_on_time: Option<f64>,
@@ -67,6 +71,7 @@ pub struct ForecastRow {
     /// Business days of history sampled.
     pub history_days: u32,
     /// Forecast as of this day.
+    #[schemars(with = "candor_core::schema::Date")]
     pub as_of: Date,
     /// Seed used: pass it as `--seed` to reproduce this forecast.
     pub seed: u64,
@@ -77,7 +82,7 @@ pub struct ForecastRow {
 }
 
 /// A row that calls for telling the client now.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Warning {
     /// The forecast behind it.
     #[serde(flatten)]
@@ -116,15 +121,21 @@ impl App {
             .map(|d| d.date)
             .collect();
         let team = tx.team_country().await?;
-        let mut data = Vec::with_capacity(projects.len());
-        for project in projects {
-            data.push(ProjectData {
-                client: tx.client(project.client_id).await?,
-                milestones: tx.milestones(Some(project.id)).await?,
-                progress: tx.progress(Some(project.id)).await?,
-                project,
-            });
-        }
+        let data = if query.project.is_some() {
+            let mut data = Vec::with_capacity(projects.len());
+            for project in projects {
+                data.push(ProjectData {
+                    client: tx.client(project.client_id).await?,
+                    milestones: tx.milestones(Some(project.id)).await?,
+                    progress: tx.progress(Some(project.id)).await?,
+                    project,
+                });
+            }
+            data
+        } else {
+            // Every active project: three queries in all, not three per project.
+            bulk(&mut tx, projects).await?
+        };
         let ctx = Context {
             settings,
             as_of,
@@ -158,6 +169,38 @@ impl App {
             other => other,
         }
     }
+}
+
+/// Loads clients, milestones and progress of `projects` with one query each.
+async fn bulk(tx: &mut candor_store::Tx, projects: Vec<Project>) -> Result<Vec<ProjectData>> {
+    let mut clients: HashMap<Id, Client> =
+        tx.clients().await?.into_iter().map(|c| (c.id, c)).collect();
+    let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
+    for m in tx.milestones(None).await? {
+        milestones.entry(m.project_id).or_default().push(m);
+    }
+    let mut progress: HashMap<Id, Vec<ProgressEntry>> = HashMap::new();
+    for p in tx.progress(None).await? {
+        progress.entry(p.project_id).or_default().push(p);
+    }
+    let mut data = Vec::with_capacity(projects.len());
+    for project in projects {
+        let client = match clients.get(&project.client_id) {
+            Some(c) => c.clone(),
+            None => {
+                let c = tx.client(project.client_id).await?;
+                clients.insert(c.id, c.clone());
+                c
+            }
+        };
+        data.push(ProjectData {
+            client,
+            milestones: milestones.remove(&project.id).unwrap_or_default(),
+            progress: progress.remove(&project.id).unwrap_or_default(),
+            project,
+        });
+    }
+    Ok(data)
 }
 
 fn active(projects: Vec<Project>) -> Vec<Project> {

@@ -15,7 +15,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Raw input for `incident open`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct OpenIncidentInput {
     /// `delay`, `mistake` or `broken_promise`.
     pub kind: String,
@@ -36,7 +36,7 @@ pub struct OpenIncidentInput {
 }
 
 /// Raw input for `incident set`: every field is optional; given ones change together.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct IncidentSetInput {
     /// Internal cause.
     pub cause: Option<String>,
@@ -79,7 +79,7 @@ pub struct IncidentSetInput {
 }
 
 /// Raw input for `incident log`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct ContactLogInput {
     /// `call`, `voicemail`, `email` or `meeting`.
     pub channel: String,
@@ -100,7 +100,7 @@ pub struct ContactLogInput {
 }
 
 /// Raw input for `incident retro`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct RetroInput {
     /// What happened.
     pub what_happened: String,
@@ -113,7 +113,7 @@ pub struct RetroInput {
 }
 
 /// A name with its id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NameRef {
     /// Id.
     pub id: Id,
@@ -123,7 +123,7 @@ pub struct NameRef {
 
 /// Everything `incident show` prints: the checklist, what is missing and next, and the
 /// client-facing and internal fields kept apart.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct IncidentDetail {
     /// Id.
     pub id: Id,
@@ -138,12 +138,16 @@ pub struct IncidentDetail {
     /// The milestone id.
     pub milestone_id: Option<Id>,
     /// When opened.
+    #[schemars(with = "candor_core::schema::Timestamp")]
     pub opened_at: Timestamp,
     /// When the trouble became clear.
+    #[schemars(with = "candor_core::schema::Timestamp")]
     pub trouble_since: Timestamp,
     /// The promised deadline.
+    #[schemars(with = "Option<candor_core::schema::Date>")]
     pub deadline: Option<Date>,
     /// When the client first heard the news.
+    #[schemars(with = "Option<candor_core::schema::Timestamp>")]
     pub client_told_at: Option<Timestamp>,
     /// Every checklist item of every step.
     pub checklist: Vec<ItemStatus>,
@@ -164,7 +168,7 @@ pub struct IncidentDetail {
 }
 
 /// The result of `incident advance`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AdvanceOutcome {
     /// Whether the step changed.
     pub advanced: bool,

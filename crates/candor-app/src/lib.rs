@@ -21,6 +21,7 @@ mod forecast;
 mod ics;
 mod import;
 mod incidents;
+mod memo;
 pub mod outbox;
 mod progress_import;
 mod projects;
@@ -67,6 +68,7 @@ pub struct App {
     store: Store,
     today: Option<Date>,
     search_dir: std::path::PathBuf,
+    memos: std::sync::Arc<memo::Memos>,
 }
 
 impl App {
@@ -81,6 +83,7 @@ impl App {
             store,
             today,
             search_dir: search::index_dir(url),
+            memos: std::sync::Arc::default(),
         })
     }
 

@@ -7,7 +7,7 @@ use candor_core::{
 use serde::{Deserialize, Serialize};
 
 /// Raw input for a new project.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct ProjectInput {
     /// Client name or id.
     pub client: String,
@@ -22,7 +22,7 @@ pub struct ProjectInput {
 }
 
 /// Raw input for a new milestone.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct MilestoneInput {
     /// Project name or id.
     pub project: String,
@@ -37,7 +37,7 @@ pub struct MilestoneInput {
 }
 
 /// Raw input for a progress entry.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct ProgressInput {
     /// Project name or id.
     pub project: String,
@@ -54,7 +54,7 @@ pub struct ProgressInput {
 }
 
 /// Scope arithmetic of a project: everything planned, added, done and left.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ScopeTotals {
     /// Items planned in milestones.
     pub planned: u64,
@@ -81,7 +81,7 @@ impl ScopeTotals {
 }
 
 /// One line of the project list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProjectSummary {
     /// The project.
     #[serde(flatten)]
@@ -93,7 +93,7 @@ pub struct ProjectSummary {
 }
 
 /// A project with its milestones and progress.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProjectView {
     /// The project.
     #[serde(flatten)]

@@ -9,7 +9,7 @@ use candor_store::{ChainBreak, ChainStatus, RecordFilter, SealedRecord, Tx};
 use serde::Deserialize;
 
 /// Raw input for a new commitment.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct CommitmentInput {
     /// Client name or id.
     pub client: String,
@@ -30,7 +30,7 @@ pub struct CommitmentInput {
 }
 
 /// Raw input for a new record entry.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct RecordInput {
     /// Client name or id.
     pub client: String,

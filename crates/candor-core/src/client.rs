@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A language candor writes and checks messages in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// English.
@@ -47,11 +47,12 @@ impl fmt::Display for Language {
 }
 
 /// A date that matters to the client, such as "annual shareholders' meeting" on 2027-03-15.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct KeyDate {
     /// What happens on that date, in the client's words.
     pub label: String,
     /// The date.
+    #[schemars(with = "crate::schema::Date")]
     pub date: Date,
 }
 
@@ -73,7 +74,7 @@ impl KeyDate {
 }
 
 /// A stored client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Client {
     /// Database id.
     pub id: Id,
@@ -148,7 +149,7 @@ impl From<Client> for NewClient {
 }
 
 /// How a contact prefers to be reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PreferredChannel {
     /// A phone call.
@@ -184,7 +185,7 @@ impl PreferredChannel {
 }
 
 /// A stored contact person at a client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Contact {
     /// Database id.
     pub id: Id,

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Where a commitment can be checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum SourceRef {
     /// A record entry by id.
@@ -74,7 +74,7 @@ impl SourceRef {
 }
 
 /// The life of a commitment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CommitmentStatus {
     /// Still to be delivered.
@@ -122,7 +122,7 @@ impl CommitmentStatus {
 }
 
 /// A stored commitment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Commitment {
     /// Database id.
     pub id: Id,
@@ -135,10 +135,12 @@ pub struct Commitment {
     /// Who promised it.
     pub made_by: String,
     /// When it was promised.
+    #[schemars(with = "crate::schema::Date")]
     pub made_at: Date,
     /// Where it is written down.
     pub source: SourceRef,
     /// When it is due, if stated.
+    #[schemars(with = "Option<crate::schema::Date>")]
     pub due: Option<Date>,
     /// Status.
     pub status: CommitmentStatus,

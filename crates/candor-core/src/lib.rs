@@ -7,6 +7,7 @@ pub mod field;
 pub mod playbook;
 pub mod project;
 pub mod record;
+pub mod schema;
 pub mod team;
 
 pub use client::{Client, Contact, KeyDate, Language, NewClient, NewContact, PreferredChannel};

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Where a project stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectStatus {
     /// Work is ongoing.
@@ -45,7 +45,7 @@ impl ProjectStatus {
 }
 
 /// A stored project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Project {
     /// Database id.
     pub id: Id,
@@ -54,8 +54,10 @@ pub struct Project {
     /// Name, unique per client.
     pub name: String,
     /// First day of work.
+    #[schemars(with = "crate::schema::Date")]
     pub start: Date,
     /// The date promised to the client.
+    #[schemars(with = "crate::schema::Date")]
     pub deadline: Date,
     /// Status.
     pub status: ProjectStatus,
@@ -109,7 +111,7 @@ impl NewProject {
 }
 
 /// A stored milestone: a dated slice of a project's scope.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Milestone {
     /// Database id.
     pub id: Id,
@@ -118,6 +120,7 @@ pub struct Milestone {
     /// Title, unique per project.
     pub title: String,
     /// Due date.
+    #[schemars(with = "crate::schema::Date")]
     pub due: Date,
     /// Scope in work items.
     pub scope: u32,
@@ -163,7 +166,7 @@ impl NewMilestone {
 }
 
 /// A stored progress entry: what got done (and what got added) on one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProgressEntry {
     /// Database id.
     pub id: Id,
@@ -172,6 +175,7 @@ pub struct ProgressEntry {
     /// Milestone the work counted toward, if any.
     pub milestone_id: Option<Id>,
     /// Day the work was done.
+    #[schemars(with = "crate::schema::Date")]
     pub date: Date,
     /// Items finished that day.
     pub done: u32,

@@ -4,7 +4,7 @@ use crate::{Id, ValidationError, field};
 use serde::{Deserialize, Serialize};
 
 /// What kind of thing a record entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// An email.
@@ -52,7 +52,7 @@ impl RecordKind {
 }
 
 /// Which way a record entry went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// From the client to us.
@@ -88,7 +88,7 @@ impl Direction {
 }
 
 /// A stored record entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecordEntry {
     /// Database id.
     pub id: Id,
@@ -103,6 +103,7 @@ pub struct RecordEntry {
     /// Direction.
     pub direction: Direction,
     /// When it happened.
+    #[schemars(with = "crate::schema::Timestamp")]
     pub at: jiff::Timestamp,
     /// Who wrote or held it.
     pub author: String,

@@ -4,7 +4,7 @@ use crate::{Id, ValidationError, field};
 use serde::{Deserialize, Serialize};
 
 /// A stored team member.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TeamMember {
     /// Database id.
     pub id: Id,

@@ -48,7 +48,9 @@ pub enum ForecastError {
 }
 
 /// How likely a date is to be met, in three plain levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Risk {
     /// P(on time) at or above the on-track threshold (default 0.8).
@@ -77,7 +79,7 @@ impl fmt::Display for Risk {
 }
 
 /// Probability thresholds between the risk levels.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Thresholds {
     /// P(on time) at or above this is `on_track`.
     pub on_track: f64,
@@ -108,7 +110,7 @@ impl Thresholds {
 }
 
 /// Model settings; [`Settings::default`] is the documented default model.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Settings {
     /// Simulated futures per forecast (default 10,000).
     pub trials: u32,

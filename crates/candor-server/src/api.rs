@@ -3,9 +3,11 @@
 
 use crate::AppState;
 use crate::auth::{Access, Principal};
+use crate::describe::{Describe, Described, Typed};
 use crate::error::{ApiError, WebError};
 use axum::Json;
 use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::handler::Handler;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{MethodRouter, get, post};
 use candor_app::accounts::{User, UserInput};
@@ -15,6 +17,7 @@ use candor_app::{
     RecordInput, TeamInput,
 };
 use candor_core::Id;
+use schemars::{JsonSchema, SchemaGenerator};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use tower_sessions::Session;
@@ -29,12 +32,10 @@ pub struct ApiRoute {
     pub access: Access,
     /// One line.
     pub summary: &'static str,
-    /// Request body type, if any.
-    pub request: Option<&'static str>,
-    /// Response body type.
-    pub response: &'static str,
-    /// Query parameters.
+    /// Query parameters this route reads (a subset of its `Query<T>` type's fields).
     pub query: &'static [&'static str],
+    /// Request, query and response schemas, read from the handler's signature.
+    pub describe: fn(&mut SchemaGenerator, &mut SchemaGenerator) -> Described,
     handler: MethodRouter<AppState>,
 }
 
@@ -69,12 +70,16 @@ async fn writable(who: &Principal, session: &Session, headers: &HeaderMap) -> Re
     }
 }
 
-/// Filters for list endpoints.
-#[derive(Debug, Default, Deserialize)]
+/// Filters for list endpoints (each route reads the ones its table row lists).
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 pub struct ListQuery {
+    /// Client name or id.
     client: Option<String>,
+    /// Project name or id.
     project: Option<String>,
+    /// At most this many, newest first.
     limit: Option<i64>,
+    /// Only open ones.
     open: Option<bool>,
 }
 
@@ -157,13 +162,19 @@ async fn log_progress(
 }
 
 /// Query parameters of `GET /api/v1/forecast` (the CLI's `forecast` flags).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 pub struct ForecastParams {
+    /// One project (name or id); every active project when absent.
     project: Option<String>,
+    /// Client, to tell apart projects with the same name.
     client: Option<String>,
+    /// Simulated futures (default 10,000).
     trials: Option<u32>,
+    /// Random seed.
     seed: Option<u64>,
+    /// Forecast as of this day (`YYYY-MM-DD`, default today).
     as_of: Option<String>,
+    /// Business days of history sampled (default 30).
     window: Option<u32>,
 }
 
@@ -279,10 +290,13 @@ async fn incident(
 }
 
 /// The body of `POST /api/v1/check`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct CheckRequest {
+    /// The message to check.
     text: String,
+    /// Language code (detected when absent).
     lang: Option<String>,
+    /// Message type, e.g. `delay`.
     #[serde(rename = "type")]
     message_type: Option<String>,
 }
@@ -290,7 +304,7 @@ pub struct CheckRequest {
 async fn check(
     State(s): State<AppState>,
     ApiJson(req): ApiJson<CheckRequest>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Typed<candor_text::print::JsonReport<'static>>, ApiError> {
     let checker = s.app.checker(&CheckSetup::default()).await?;
     let report = check_text(
         &checker,
@@ -298,39 +312,38 @@ async fn check(
         req.lang.as_deref(),
         req.message_type.as_deref(),
     )?;
-    let view = candor_text::print::json_view(&report, "-");
-    // The checker's own JSON contract (shared with `candor check --json`), passed through.
-    let value = serde_json::to_value(&view).map_err(|e| WebError::Render(e.to_string()))?;
-    Ok(Json(value))
+    // The checker's own JSON contract (shared with `candor check --json`).
+    Typed::new(&candor_text::print::json_view(&report, "-"))
 }
 
 async fn openapi() -> Json<serde_json::Value> {
     Json(crate::openapi::openapi_document())
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one route-table row: every column is an argument"
-)]
-fn a(
+fn a<H, T, M>(
     method: &'static str,
     path: &'static str,
     access: Access,
     summary: &'static str,
-    request: Option<&'static str>,
-    response: &'static str,
     query: &'static [&'static str],
-    handler: MethodRouter<AppState>,
-) -> ApiRoute {
+    handler: H,
+) -> ApiRoute
+where
+    H: Handler<T, AppState> + Describe<M>,
+    T: 'static,
+{
     ApiRoute {
         method,
         path,
         access,
         summary,
-        request,
-        response,
         query,
-        handler,
+        describe: <H as Describe<M>>::describe,
+        handler: if method == "GET" {
+            get(handler)
+        } else {
+            post(handler)
+        },
     }
 }
 
@@ -344,230 +357,156 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "/api/openapi.json",
             Public,
             "This document",
-            None,
-            "OpenApi",
             &[],
-            get(openapi),
+            openapi,
         ),
-        a(
-            "GET",
-            "/api/v1/me",
-            Viewer,
-            "The signed-in user",
-            None,
-            "User",
-            &[],
-            get(me),
-        ),
+        a("GET", "/api/v1/me", Viewer, "The signed-in user", &[], me),
         a(
             "GET",
             "/api/v1/dashboard",
             Viewer,
             "What needs attention today",
-            None,
-            "Dashboard",
             &[],
-            get(dashboard),
+            dashboard,
         ),
         a(
             "GET",
             "/api/v1/clients",
             Viewer,
             "Every client",
-            None,
-            "Client[]",
             &[],
-            get(clients),
+            clients,
         ),
         a(
             "POST",
             "/api/v1/clients",
             Member,
             "Add a client",
-            Some("ClientInput"),
-            "Client",
             &[],
-            post(add_client),
+            add_client,
         ),
         a(
             "GET",
             "/api/v1/clients/{key}",
             Viewer,
             "One client by id or name",
-            None,
-            "ClientView",
             &[],
-            get(client),
+            client,
         ),
         a(
             "GET",
             "/api/v1/projects",
             Viewer,
             "Projects with scope totals",
-            None,
-            "ProjectSummary[]",
             &["client"],
-            get(projects),
+            projects,
         ),
         a(
             "POST",
             "/api/v1/projects",
             Member,
             "Add a project",
-            Some("ProjectInput"),
-            "Project",
             &[],
-            post(add_project),
+            add_project,
         ),
         a(
             "GET",
             "/api/v1/projects/{key}",
             Viewer,
             "One project by id or name",
-            None,
-            "ProjectView",
             &["client"],
-            get(project),
+            project,
         ),
         a(
             "POST",
             "/api/v1/milestones",
             Member,
             "Add a milestone",
-            Some("MilestoneInput"),
-            "Milestone",
             &[],
-            post(add_milestone),
+            add_milestone,
         ),
         a(
             "POST",
             "/api/v1/progress",
             Member,
             "Log progress",
-            Some("ProgressInput"),
-            "ProgressEntry",
             &[],
-            post(log_progress),
+            log_progress,
         ),
         a(
             "GET",
             "/api/v1/forecast",
             Viewer,
             "Monte Carlo forecasts",
-            None,
-            "ForecastRow[]",
             &["project", "client", "trials", "seed", "as_of", "window"],
-            get(forecast),
+            forecast,
         ),
         a(
             "GET",
             "/api/v1/commitments",
             Viewer,
             "Commitments",
-            None,
-            "Commitment[]",
             &["client"],
-            get(commitments),
+            commitments,
         ),
         a(
             "POST",
             "/api/v1/commitments",
             Member,
             "Record a commitment",
-            Some("CommitmentInput"),
-            "Commitment",
             &[],
-            post(add_commitment),
+            add_commitment,
         ),
         a(
             "GET",
             "/api/v1/records",
             Viewer,
             "The client record",
-            None,
-            "RecordEntry[]",
             &["client", "project", "limit"],
-            get(records),
+            records,
         ),
         a(
             "POST",
             "/api/v1/records",
             Member,
             "Add a record entry",
-            Some("RecordInput"),
-            "RecordEntry",
             &[],
-            post(add_record),
+            add_record,
         ),
-        a(
-            "GET",
-            "/api/v1/team",
-            Viewer,
-            "The team roster",
-            None,
-            "TeamMember[]",
-            &[],
-            get(team),
-        ),
+        a("GET", "/api/v1/team", Viewer, "The team roster", &[], team),
         a(
             "POST",
             "/api/v1/team",
             Admin,
             "Add a team member",
-            Some("TeamInput"),
-            "TeamMember",
             &[],
-            post(add_team),
+            add_team,
         ),
-        a(
-            "GET",
-            "/api/v1/users",
-            Admin,
-            "Every user",
-            None,
-            "User[]",
-            &[],
-            get(users),
-        ),
-        a(
-            "POST",
-            "/api/v1/users",
-            Admin,
-            "Add a user",
-            Some("UserInput"),
-            "User",
-            &[],
-            post(add_user),
-        ),
+        a("GET", "/api/v1/users", Admin, "Every user", &[], users),
+        a("POST", "/api/v1/users", Admin, "Add a user", &[], add_user),
         a(
             "GET",
             "/api/v1/incidents",
             Viewer,
             "Incidents",
-            None,
-            "IncidentDetail[]",
             &["client", "open"],
-            get(incidents),
+            incidents,
         ),
         a(
             "GET",
             "/api/v1/incidents/{id}",
             Viewer,
             "One incident",
-            None,
-            "IncidentDetail",
             &[],
-            get(incident),
+            incident,
         ),
         a(
             "POST",
             "/api/v1/check",
             Viewer,
             "Check a client message",
-            Some("CheckRequest"),
-            "CheckReport",
             &[],
-            post(check),
+            check,
         ),
     ]
 }

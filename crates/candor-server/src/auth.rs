@@ -71,7 +71,7 @@ pub async fn identify(state: &AppState, parts: &Parts) -> Result<Option<Principa
         .await
         .map_err(|e| WebError::BadRequest(format!("unreadable session: {e}")))?;
     let Some(id) = id else { return Ok(None) };
-    match state.app.user(id).await {
+    match state.app.signed_in_user(id).await {
         Ok(user) => Ok(Some(Principal {
             user,
             bearer: false,

@@ -31,17 +31,49 @@ pub enum WebError {
     Render(String),
 }
 
+/// Every stable error code the API answers with (the OpenAPI document lists exactly these).
+pub const ERROR_CODES: &[&str] = &[
+    "invalid_input",
+    "not_found",
+    "conflict",
+    "check_failed",
+    "internal",
+    "unauthorized",
+    "forbidden",
+    "csrf_failed",
+    "bad_request",
+];
+
+/// The schema of [`ErrorBody::code`]: one of [`ERROR_CODES`].
+pub struct ErrorCode;
+
+impl schemars::JsonSchema for ErrorCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ErrorCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Stable machine-readable code",
+            "enum": ERROR_CODES,
+        })
+    }
+}
+
 /// The JSON error envelope: `{"error": {"code": "...", "message": "...", "field": ...}}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Error")]
 pub struct ErrorEnvelope {
     /// The error.
     pub error: ErrorBody,
 }
 
 /// The inside of the envelope.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ErrorBody {
     /// Stable machine-readable code.
+    #[schemars(with = "ErrorCode")]
     pub code: &'static str,
     /// Human-readable message.
     pub message: String,

@@ -5,6 +5,8 @@ mod api;
 mod auth;
 mod chart;
 mod csrf;
+mod dashboard_view;
+mod describe;
 mod error;
 mod i18n;
 mod openapi;

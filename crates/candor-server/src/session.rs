@@ -66,9 +66,13 @@ impl SessionStore for DbStore {
         else {
             return Ok(None);
         };
-        serde_json::from_str(&data)
-            .map(Some)
-            .map_err(|e| Error::Decode(e.to_string()))
+        let record: Record =
+            serde_json::from_str(&data).map_err(|e| Error::Decode(e.to_string()))?;
+        // The application layer may answer from memory: a kept session can have expired since.
+        if record.expiry_date <= time::OffsetDateTime::now_utc() {
+            return Ok(None);
+        }
+        Ok(Some(record))
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {

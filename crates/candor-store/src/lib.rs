@@ -15,6 +15,7 @@ mod drafts;
 mod error;
 mod followups;
 mod incidents;
+mod last_contact;
 mod mail;
 pub mod migrate;
 mod outbox;
@@ -23,6 +24,7 @@ mod promises;
 mod records;
 mod restore;
 mod row;
+mod stamp;
 mod team;
 mod team_tz;
 mod verify;
@@ -39,6 +41,7 @@ pub use mail::{MailRow, NewMail};
 pub use outbox::{NewOutboxMessage, OutboxMessage};
 pub use promises::PromiseCandidate;
 pub use records::{RecordFilter, SealedRecord};
+pub use stamp::DataVersion;
 pub use restore::{
     Column, ColumnType, EXPORTED_TABLES, NOT_EXPORTED, Reference, SOFT_REFERENCES, TableSchema,
 };
@@ -63,12 +66,14 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    versions: std::sync::Arc<stamp::Versions>,
 }
 
 /// One database transaction; dropped without [`Tx::commit`], it rolls back.
 pub struct Tx {
     inner: sqlx::Transaction<'static, Any>,
     backend: Backend,
+    versions: std::sync::Arc<stamp::Versions>,
 }
 
 /// Hides the password of a database URL for messages.
@@ -143,7 +148,11 @@ impl Store {
                 reason: e.to_string(),
             })?;
         migrate::run(&pool, backend).await?;
-        let store = Store { pool, backend };
+        let store = Store {
+            pool,
+            backend,
+            versions: std::sync::Arc::default(),
+        };
         let mut tx = store.begin().await?;
         tx.seal_legacy_records().await?;
         tx.commit().await?;
@@ -160,6 +169,7 @@ impl Store {
         Ok(Tx {
             inner: self.pool.begin().await?,
             backend: self.backend,
+            versions: self.versions.clone(),
         })
     }
 
@@ -173,6 +183,7 @@ impl Tx {
     /// Makes every write of this transaction permanent.
     pub async fn commit(self) -> Result<()> {
         self.inner.commit().await?;
+        self.versions.bump();
         Ok(())
     }
 

@@ -5,7 +5,19 @@ use std::fmt;
 use std::str::FromStr;
 
 /// What a good client message contains (PLAYBOOK "Message elements").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Element {
     /// A plain, sincere apology.

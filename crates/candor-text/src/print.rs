@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// The JSON shape of one checked input (the contract; field order is stable).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JsonReport<'a> {
     /// Input path, `-` for standard input.
     pub path: &'a str,
@@ -24,7 +24,7 @@ pub struct JsonReport<'a> {
 }
 
 /// The JSON shape of one finding.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JsonFinding<'a> {
     /// Anti-pattern id or `missing:<element>`.
     pub rule: &'a str,

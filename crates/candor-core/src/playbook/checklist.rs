@@ -123,7 +123,7 @@ impl Requirement {
 }
 
 /// One checklist item's state for an incident (the `checklist` array of `incident show --json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ItemStatus {
     /// Stable checklist ID.
     pub id: String,

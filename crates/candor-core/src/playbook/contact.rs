@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// What happened when we tried to reach the client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactKind {
     /// We called and they picked up.
@@ -128,19 +128,21 @@ impl ContactKind {
 }
 
 /// A contact attempt as the record keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ContactAttempt {
     /// The record entry that holds it (set once stored).
     pub record_id: Option<Id>,
     /// What happened.
     pub kind: ContactKind,
     /// When.
+    #[schemars(with = "crate::schema::Timestamp")]
     pub at: Timestamp,
     /// What came of it, in our words.
     pub outcome: String,
     /// Why an email went before any call (required then).
     pub email_first_reason: Option<String>,
     /// The follow-up call planned after an email-first (required then).
+    #[schemars(with = "Option<crate::schema::Date>")]
     pub call_planned_on: Option<Date>,
 }
 

@@ -21,7 +21,7 @@ static BUILTIN_BOOK: LazyLock<Playbook> = LazyLock::new(|| {
 pub struct PlaybookDataError(pub String);
 
 /// A text in every language candor speaks.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// English.

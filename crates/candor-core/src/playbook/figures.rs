@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The figures of one incident.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Figures {
     /// Incident.
     pub incident_id: Id,
@@ -18,12 +18,15 @@ pub struct Figures {
     /// Client.
     pub client_id: Id,
     /// When the trouble became clear.
+    #[schemars(with = "crate::schema::Timestamp")]
     pub trouble_since: Timestamp,
     /// When the client first heard the news.
+    #[schemars(with = "Option<crate::schema::Timestamp>")]
     pub client_told_at: Option<Timestamp>,
     /// Hours from "trouble clear" to "client told" (one decimal).
     pub hours_to_tell: Option<f64>,
     /// The deadline the client was promised.
+    #[schemars(with = "Option<crate::schema::Date>")]
     pub deadline: Option<Date>,
     /// Told on or before the deadline day (`None`: no deadline, or not told and still in time).
     pub told_before_deadline: Option<bool>,
@@ -57,7 +60,7 @@ impl Incident {
 }
 
 /// Figures of a group of incidents (`report comms`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct KindSummary {
     /// Incidents counted.
     pub incidents: usize,
@@ -76,7 +79,7 @@ pub struct KindSummary {
 }
 
 /// All incidents, and per kind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CommsSummary {
     /// Over every incident.
     pub all: KindSummary,

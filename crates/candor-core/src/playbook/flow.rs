@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const MIN_SKIP_REASON: usize = 10;
 
 /// A step skipped with a written reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Skip {
     /// The record entry that holds it (set once stored).
     pub record_id: Option<crate::Id>,
@@ -20,17 +20,19 @@ pub struct Skip {
     /// Why.
     pub reason: String,
     /// When it was decided.
+    #[schemars(with = "crate::schema::Timestamp")]
     pub at: Timestamp,
 }
 
 /// A step change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Transition {
     /// The step left (`None` when the incident was opened).
     pub from: Option<Step>,
     /// The step entered.
     pub to: Step,
     /// When.
+    #[schemars(with = "crate::schema::Timestamp")]
     pub at: Timestamp,
 }
 

@@ -9,7 +9,7 @@ use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// Where a broken promise came from, found while investigating.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum PromiseLink {
     /// The commitment that was broken.
@@ -19,7 +19,7 @@ pub enum PromiseLink {
 }
 
 /// Something found while investigating.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", content = "id", rename_all = "snake_case")]
 pub enum Evidence {
     /// A record entry (email, call note, document).
@@ -43,7 +43,7 @@ impl Evidence {
 }
 
 /// The contract side of an incident.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Legal {
     /// Whether a contract clause is involved (`None`: not checked yet).
     pub involved: Option<bool>,
@@ -55,7 +55,7 @@ pub struct Legal {
 
 /// A stored incident. Internal fields (`cause`, `evidence`, `legal`, `team`, `retro`, skip
 /// reasons) never reach the client: client-facing code goes through [`super::ClientView`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Incident {
     /// Database id (0 until stored).
     pub id: Id,
@@ -72,10 +72,13 @@ pub struct Incident {
     /// The current step.
     pub step: Step,
     /// When the incident was opened.
+    #[schemars(with = "crate::schema::Timestamp")]
     pub opened_at: Timestamp,
     /// When the trouble became clear.
+    #[schemars(with = "crate::schema::Timestamp")]
     pub trouble_since: Timestamp,
     /// The deadline the client was promised, if any.
+    #[schemars(with = "Option<crate::schema::Date>")]
     pub deadline: Option<Date>,
     /// What went wrong internally. Private.
     pub cause: Option<String>,
@@ -84,6 +87,7 @@ pub struct Incident {
     /// The client's original goals.
     pub goals: Option<String>,
     /// The new completion date.
+    #[schemars(with = "Option<crate::schema::Date>")]
     pub new_date: Option<Date>,
     /// Recovery plan steps.
     pub plan: Vec<String>,
@@ -100,6 +104,7 @@ pub struct Incident {
     /// The written follow-up summary.
     pub follow_up_summary: Option<String>,
     /// When what was promised was delivered.
+    #[schemars(with = "Option<crate::schema::Date>")]
     pub delivered_on: Option<Date>,
     /// The blameless review.
     pub retro: Option<Retrospective>,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The size of a discount.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "unit", rename_all = "snake_case")]
 pub enum Discount {
     /// A share of the price, 1–100 %.
@@ -24,7 +24,7 @@ pub enum Discount {
 }
 
 /// What we offer (seed 000 "Minimaliseer de schade", 001, 002 §2, §5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Remedy {
     /// A discount on this project, or on a future one.

@@ -6,13 +6,14 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// One thing the team will do to prevent a repeat.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ActionItem {
     /// What will be done.
     pub action: String,
     /// Who takes it on (an owner of the fix, not a culprit).
     pub owner: String,
     /// By when.
+    #[schemars(with = "crate::schema::Date")]
     pub due: Date,
 }
 
@@ -47,9 +48,10 @@ impl ActionItem {
 }
 
 /// A team review without blame (PLAYBOOK `retrospective`; seeds 001, 002 §6).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Retrospective {
     /// The day of the review.
+    #[schemars(with = "crate::schema::Date")]
     pub held_on: Date,
     /// What happened, as a sequence of events.
     pub what_happened: String,

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 /// What the client may be told about an incident.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ClientView {
     /// Which kind of news it is.
     pub kind: IncidentKind,
@@ -19,6 +19,7 @@ pub struct ClientView {
     /// Their goals, in their words.
     pub goals: Option<String>,
     /// The new completion date.
+    #[schemars(with = "Option<crate::schema::Date>")]
     pub new_date: Option<Date>,
     /// What we will do to get back on track.
     pub plan: Vec<String>,
@@ -27,7 +28,7 @@ pub struct ClientView {
 }
 
 /// What stays inside the team.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct InternalView {
     /// What went wrong internally.
     pub cause: Option<String>,

@@ -108,7 +108,11 @@ pub async fn layout(
                 .unwrap_or(""),
         ),
     };
-    let flash: Option<String> = session.remove("flash").await.ok().flatten();
+    // `remove` marks the session changed (a database write per page view), so only when set.
+    let flash: Option<String> = session.get("flash").await.ok().flatten();
+    if flash.is_some() {
+        let _: Option<String> = session.remove("flash").await.ok().flatten();
+    }
     Ok(Layout {
         lang,
         nav,
@@ -136,6 +140,23 @@ pub async fn render<T: Serialize>(
 ) -> Result<Html<String>, PageError> {
     let layout = layout(session, who, headers, nav).await?;
     Ok(state.views.render(template, &Page { layout, data })?)
+}
+
+/// Renders a full page whose data is already a template value (kept between views, see
+/// `dashboard_view`): the layout is merged in without converting the data again.
+pub async fn render_value(
+    state: &AppState,
+    session: &Session,
+    who: Option<&Principal>,
+    headers: &HeaderMap,
+    nav: &'static str,
+    template: &str,
+    data: minijinja::Value,
+) -> Result<Html<String>, PageError> {
+    let layout = layout(session, who, headers, nav).await?;
+    let layout = minijinja::Value::from(minijinja::value::Serde(layout));
+    let ctx = minijinja::context! { ..layout, ..data };
+    Ok(state.views.render(template, &ctx)?)
 }
 
 /// After a successful form: a UI string key shown on the next page, then Post/Redirect/Get.

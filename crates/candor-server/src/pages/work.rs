@@ -1,6 +1,6 @@
 //! The everyday pages: dashboard, clients and a client's page, the project list, commitments.
 
-use super::{done, lines, opt, render};
+use super::{done, lines, opt, render, render_value};
 use crate::AppState;
 use crate::auth::Principal;
 use crate::csrf::CsrfForm;
@@ -20,15 +20,15 @@ pub async fn dashboard(
     headers: HeaderMap,
     who: Principal,
 ) -> Result<Html<String>, PageError> {
-    let data = state.app.dashboard().await?;
-    render(
+    let data = state.app.dashboard_shared().await?;
+    render_value(
         &state,
         &session,
         Some(&who),
         &headers,
         "dashboard",
         "dashboard.html",
-        &data,
+        crate::dashboard_view::template_value(&data),
     )
     .await
 }
