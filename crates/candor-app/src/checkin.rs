@@ -1,10 +1,12 @@
 //! Weekly check-ins: one composed `weekly_checkin` per active project and week, saved as a draft
 //! (record entry and outbox `.eml`) through the same path as `candor compose --save`, so sending
-//! or discarding it in the outbox settles it; drafting a week twice finds the first one.
+//! or discarding it in the outbox settles it; drafting a week twice finds the first one. Also
+//! what a check-in reports: the week's progress and the forecast timeline.
 
-use crate::compose::week_of;
-use crate::{App, ComposeRequest, Result, resolve};
-use candor_core::{Id, ProjectStatus, field};
+use crate::{App, ComposeRequest, ForecastQuery, Result, resolve};
+use candor_compose::{TimelineItem, WeekProgress};
+use candor_core::{Id, Project, ProjectStatus, field};
+use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -112,4 +114,66 @@ impl App {
         }
         Ok(rows)
     }
+
+    /// Progress of the seven days up to `week`'s Sunday (or today, if sooner) and the forecast
+    /// timeline of a project.
+    pub(crate) async fn week(&self, project: &Project, week: Option<Date>) -> Result<WeekProgress> {
+        let today = match week {
+            Some(w) => self.today().min(week_of(w).saturating_add(6.days())),
+            None => self.today(),
+        };
+        let since = today.saturating_sub(7.days());
+        let (milestones, progress) = {
+            let mut tx = self.begin().await?;
+            (
+                tx.milestones(Some(project.id)).await?,
+                tx.progress(Some(project.id)).await?,
+            )
+        };
+        let rows = self
+            .forecast(&ForecastQuery {
+                project: Some(project.id.to_string()),
+                ..ForecastQuery::default()
+            })
+            .await
+            .unwrap_or_default();
+        let p85 = |title: Option<&str>| {
+            rows.iter()
+                .find(|r| r.milestone.as_deref() == title)
+                .and_then(|r| r.p85)
+        };
+        let scope: u32 = milestones.iter().map(|m| m.scope).sum::<u32>()
+            + progress.iter().map(|p| p.added).sum::<u32>();
+        let done: u32 = progress.iter().map(|p| p.done).sum();
+        let mut timeline = Vec::new();
+        for m in &milestones {
+            let done_here: u32 = progress
+                .iter()
+                .filter(|p| p.milestone_id == Some(m.id))
+                .map(|p| p.done)
+                .sum();
+            timeline.push(TimelineItem {
+                title: m.title.clone(),
+                due: m.due,
+                forecast: p85(Some(&m.title)),
+                remaining: m.scope.saturating_sub(done_here),
+            });
+        }
+        timeline.sort_by_key(|m| m.due);
+        Ok(WeekProgress {
+            done_this_week: progress
+                .iter()
+                .filter(|p| p.date > since && p.date <= today)
+                .map(|p| p.done)
+                .sum(),
+            remaining: scope.saturating_sub(done),
+            forecast: p85(None),
+            timeline,
+        })
+    }
+}
+
+/// The Monday of the week `d` falls in: the key of a weekly check-in.
+pub(crate) fn week_of(d: Date) -> Date {
+    d.saturating_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
 }

@@ -3,18 +3,18 @@
 //! `save` keeps it in the client's record as an outgoing entry with status `draft` and, for an
 //! email to the client, in the outbox as an `.eml` whose sending or discarding settles the draft.
 
-use crate::{App, AppError, ForecastQuery, Result, resolve};
+use crate::checkin::week_of;
+use crate::{App, AppError, Result, resolve};
 use candor_compose::{
     ComposeError, Composer, Draft, Format, IncidentFacts, Inputs, Medium, MessageType, Recipient,
-    Sender, TimelineItem, WeekProgress,
+    Sender,
 };
 use candor_core::playbook::{Incident, PromiseLink};
 use candor_core::{
-    Client, Contact, Direction, Id, Language, NewRecordEntry, Project, RecordEntry, RecordKind,
-    TeamMember, ValidationError,
+    Client, Contact, Direction, Id, Language, NewRecordEntry, RecordEntry, RecordKind, TeamMember,
+    ValidationError,
 };
 use candor_store::{DraftRow, OutboxMessage, Tx};
-use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -189,63 +189,6 @@ impl App {
         Ok((inputs, place))
     }
 
-    /// Progress of the seven days up to `week`'s Sunday (or today, if sooner) and the forecast
-    /// timeline of a project.
-    async fn week(&self, project: &Project, week: Option<Date>) -> Result<WeekProgress> {
-        let today = match week {
-            Some(w) => self.today().min(week_of(w).saturating_add(6.days())),
-            None => self.today(),
-        };
-        let since = today.saturating_sub(7.days());
-        let (milestones, progress) = {
-            let mut tx = self.begin().await?;
-            (
-                tx.milestones(Some(project.id)).await?,
-                tx.progress(Some(project.id)).await?,
-            )
-        };
-        let rows = self
-            .forecast(&ForecastQuery {
-                project: Some(project.id.to_string()),
-                ..ForecastQuery::default()
-            })
-            .await
-            .unwrap_or_default();
-        let p85 = |title: Option<&str>| {
-            rows.iter()
-                .find(|r| r.milestone.as_deref() == title)
-                .and_then(|r| r.p85)
-        };
-        let scope: u32 = milestones.iter().map(|m| m.scope).sum::<u32>()
-            + progress.iter().map(|p| p.added).sum::<u32>();
-        let done: u32 = progress.iter().map(|p| p.done).sum();
-        let mut timeline = Vec::new();
-        for m in &milestones {
-            let done_here: u32 = progress
-                .iter()
-                .filter(|p| p.milestone_id == Some(m.id))
-                .map(|p| p.done)
-                .sum();
-            timeline.push(TimelineItem {
-                title: m.title.clone(),
-                due: m.due,
-                forecast: p85(Some(&m.title)),
-                remaining: m.scope.saturating_sub(done_here),
-            });
-        }
-        timeline.sort_by_key(|m| m.due);
-        Ok(WeekProgress {
-            done_this_week: progress
-                .iter()
-                .filter(|p| p.date > since && p.date <= today)
-                .map(|p| p.done)
-                .sum(),
-            remaining: scope.saturating_sub(done),
-            forecast: p85(None),
-            timeline,
-        })
-    }
-
     /// Keeps the draft as an outgoing record entry of the client, marked `draft`; an email to
     /// the client also goes into the outbox, linked to that entry (one transaction).
     async fn save_draft(
@@ -341,11 +284,6 @@ impl App {
         outcome.saved = Some(stored);
         Ok(())
     }
-}
-
-/// The Monday of the week `d` falls in: the key of a weekly check-in.
-pub(crate) fn week_of(d: Date) -> Date {
-    d.saturating_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
 }
 
 /// Where a saved draft is filed.

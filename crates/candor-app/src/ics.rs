@@ -6,7 +6,7 @@
 //! `080000Z`), with the zone named in `X-WR-TIMEZONE`: `icalendar` cannot write the VTIMEZONE
 //! that a `TZID=` reference needs, and a UTC instant is exact in every calendar app.
 
-use crate::compose::week_of;
+use crate::checkin::week_of;
 use crate::{App, AppError, Result, resolve};
 use candor_core::{Id, ProjectStatus};
 use chrono::{DateTime, Utc};
