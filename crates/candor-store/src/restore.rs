@@ -88,11 +88,19 @@ pub const NOT_EXPORTED: &[(&str, &str)] = &[
     ),
 ];
 
+/// `(table, column, referenced table, only when (column, value))`.
+pub type SoftReference = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
+
 /// References the schema cannot declare (the parent table comes later in the migrations, or the
 /// column points at one of several tables depending on another column):
 /// `(table, column, referenced table, only when (column, value))`. Import-json checks them like
 /// foreign keys.
-pub const SOFT_REFERENCES: &[(&str, &str, &str, Option<(&str, &str)>)] = &[
+pub const SOFT_REFERENCES: &[SoftReference] = &[
     ("record_entries", "incident_id", "incidents", None),
     ("follow_ups", "incident_id", "incidents", None),
     ("follow_ups", "done_record_id", "record_entries", None),
