@@ -124,6 +124,9 @@ pub struct ImportDetail {
     pub warnings: Vec<String>,
     /// The zone dates were counted in, and where that came from.
     pub team_zone: String,
+    /// Things to know about what the import did, such as milestones it shares with progress
+    /// logged by hand.
+    pub notes: Vec<String>,
 }
 
 fn invalid(field: &str, value: &str, reason: impl Into<String>) -> AppError {
@@ -367,6 +370,7 @@ impl App {
             .map(String::as_str)
             .collect();
         detail.writes += apply_plan(tx, project, &plan, &emptied).await?;
+        detail.notes = shared_milestones(tx, project, &plan).await?;
         Ok(())
     }
 
@@ -447,6 +451,37 @@ async fn fetch(input: &ProgressSyncInput, repo: String, etag: Option<String>) ->
         Ok(Err(e)) => Err(invalid("repo", &shown, e.to_string())),
         Err(e) => Err(invalid("repo", &shown, format!("the sync stopped: {e}"))),
     }
+}
+
+/// Milestones whose scope now comes from the import while progress logged by hand still counts
+/// toward them, as notes: the two together count the same work twice.
+async fn shared_milestones(tx: &mut Tx, project: &Project, plan: &Plan) -> Result<Vec<String>> {
+    let imported: Vec<Id> = tx
+        .imported_progress(project.id)
+        .await?
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    let mut by_hand: BTreeMap<Id, u32> = BTreeMap::new();
+    for e in tx.progress(Some(project.id)).await? {
+        if let Some(m) = e.milestone_id.filter(|_| !imported.contains(&e.id)) {
+            *by_hand.entry(m).or_default() += e.done;
+        }
+    }
+    let mut notes = Vec::new();
+    for m in tx.milestones(Some(project.id)).await? {
+        let shared = plan.groups.keys().any(|g| g.eq_ignore_ascii_case(&m.title));
+        match by_hand.get(&m.id) {
+            Some(&done) if shared && done > 0 => notes.push(format!(
+                "milestone {:?} takes its scope ({}) from the import, and {done} items logged \
+                 by hand still count toward it; remove those entries or use another \
+                 --milestone-from if the tracker already holds that work",
+                m.title, m.scope
+            )),
+            _ => {}
+        }
+    }
+    Ok(notes)
 }
 
 /// Makes milestones and derived progress entries match the plan, and empties the milestones of

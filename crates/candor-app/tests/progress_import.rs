@@ -294,3 +294,43 @@ async fn a_planned_item_moved_out_of_its_milestone_leaves_it_empty() {
         assert_eq!(view.scope.remaining, 2, "W-1 counted once, in Build");
     }
 }
+
+#[tokio::test]
+async fn a_milestone_shared_with_progress_logged_by_hand_is_pointed_out() {
+    for db in backends() {
+        let app = workspace(&db).await;
+        app.add_milestone(&candor_app::MilestoneInput {
+            project: "Webwinkel".into(),
+            client: None,
+            title: "Design".into(),
+            due: "2026-10-30".into(),
+            scope: "10".into(),
+        })
+        .await
+        .unwrap();
+        app.log_progress(&candor_app::ProgressInput {
+            project: "Webwinkel".into(),
+            milestone: Some("Design".into()),
+            date: Some("2026-09-15".into()),
+            done: "3".into(),
+            added: "0".into(),
+            ..candor_app::ProgressInput::default()
+        })
+        .await
+        .unwrap();
+        let r = app
+            .import_progress(&input(
+                "generic.csv",
+                fixture("generic.csv"),
+                Some("milestone"),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(r.detail.notes.len(), 1, "{:?}", r.detail.notes);
+        assert!(
+            r.detail.notes[0].contains("\"Design\"") && r.detail.notes[0].contains("3 items"),
+            "{}",
+            r.detail.notes[0]
+        );
+    }
+}

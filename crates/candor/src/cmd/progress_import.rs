@@ -165,6 +165,9 @@ fn print(r: &ProgressImportReport, json: bool) -> Result<ExitCode> {
     for s in &r.skipped {
         crate::out!("skipped line {}: {}", s.line, s.error);
     }
+    for n in &d.notes {
+        crate::out!("note: {n}");
+    }
     crate::out!("before: {}", risk_line(&r.risk_before));
     crate::out!("after:  {}", risk_line(&r.risk_after));
     for w in &d.warnings {
