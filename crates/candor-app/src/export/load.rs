@@ -2,7 +2,7 @@
 //! the database sees it, so a bad file is reported by table, row and field.
 
 use super::format::{Row, Tables};
-use candor_store::{EXPORTED_TABLES, IncidentFilter, StoreError, TableSchema, Tx};
+use candor_store::{Backend, EXPORTED_TABLES, IncidentFilter, StoreError, TableSchema, Tx};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -67,6 +67,13 @@ pub(super) async fn restore(tx: &mut Tx, tables: &Tables) -> Result<(), Failure>
                         "{}: field {col} must be {} or null, not {v}",
                         at(),
                         c.ty.as_str()
+                    ));
+                }
+                if tx.backend() == Backend::Postgres && v.as_str().is_some_and(|t| t.contains('\0'))
+                {
+                    return Err(format!(
+                        "{}: field {col} holds a NUL character, which PostgreSQL cannot store",
+                        at()
                     ));
                 }
                 values.push((c, v));
