@@ -72,6 +72,8 @@ enum Kind {
 }
 
 struct Frame {
+    /// Index of the token after the subject (of "let" for "let me").
+    at: usize,
     kind: Kind,
     verb: String,
     negated: bool,
@@ -143,23 +145,41 @@ impl Frames {
         expanded
     }
 
-    /// Whether the sentence holds a first-person commitment frame.
+    /// Whether the sentence holds a first-person commitment frame. A "sentence" may hold a
+    /// question run into a statement ("Can I catch a cab? Otherwise, I'll come out the night
+    /// before"): each part up to a "?" or "!" is read on its own, questions are skipped.
     pub(super) fn commits(&self, sentence: &str) -> bool {
+        let names = capitalised_words(sentence);
         let t = self.tokens(sentence);
-        let starts_as_question = t.len() > 1
-            && matches!(
-                t[0].as_str(),
-                "can" | "could" | "would" | "will" | "shall" | "should" | "do"
-            )
-            && matches!(t[1].as_str(), "i" | "we" | "you");
-        if starts_as_question {
-            return false;
+        // token index ranges of the parts that are not questions
+        let mut statements: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut from = 0;
+        for (i, w) in t.iter().enumerate() {
+            if w == "?" || w == "!" || i + 1 == t.len() {
+                let part = &t[from..=i];
+                let starts_as_question = part.len() > 1
+                    && matches!(
+                        part[0].as_str(),
+                        "can" | "could" | "would" | "will" | "shall" | "should" | "do"
+                    )
+                    && matches!(part[1].as_str(), "i" | "we" | "you");
+                if w != "?" && !starts_as_question {
+                    statements.push(from..i + 1);
+                }
+                from = i + 1;
+            }
         }
-        self.frames(&t).iter().any(|f| self.is_commitment(f))
+        self.frames(&t)
+            .iter()
+            .any(|f| statements.iter().any(|r| r.contains(&f.at)) && self.is_commitment(f, &names))
     }
 
-    fn is_commitment(&self, f: &Frame) -> bool {
+    fn is_commitment(&self, f: &Frame, names: &HashSet<String>) -> bool {
         if f.negated || f.hedged || f.conditional || f.relative || f.verb.is_empty() {
+            return false;
+        }
+        // "we are going to Galveston": a place, not a verb
+        if names.contains(&f.verb) {
             return false;
         }
         let action =
@@ -168,7 +188,10 @@ impl Frames {
             Kind::Will | Kind::WillBeing => action && !self.will_not.contains(&f.verb),
             Kind::Glad => action && !self.speech.contains(&f.verb),
             Kind::GoingTo | Kind::Intention | Kind::Can => action,
-            Kind::LetMe => !matches!(f.verb.as_str(), "know" | "known" | "knows"),
+            Kind::LetMe => {
+                !matches!(f.verb.as_str(), "know" | "known" | "knows")
+                    && !self.speech.contains(&f.verb)
+            }
             Kind::Progressive => self.progressive.contains(&f.verb),
             Kind::WillBe | Kind::Obligation | Kind::Other => false,
         }
@@ -205,6 +228,7 @@ impl Frames {
         for i in 0..t.len().saturating_sub(2) {
             if t[i] == "let" && t[i + 1] == "me" {
                 out.push(Frame {
+                    at: i,
                     kind: Kind::LetMe,
                     verb: t[i + 2].clone(),
                     negated: false,
@@ -222,12 +246,15 @@ impl Frames {
         let prev = if s >= 2 { word(s - 2) } else { "" };
         let before_prev = if s >= 3 { word(s - 3) } else { "" };
         let mut f = Frame {
+            at: s,
             kind: Kind::Other,
             verb: String::new(),
             negated: false,
             hedged: self.hedges.contains(prev),
             conditional: self.conditional.contains(prev)
-                || (prev == "so" && matches!(word(s), "can" | "could")),
+                || (prev == "so" && matches!(word(s), "can" | "could"))
+                // "so that we can discuss": a purpose, not an undertaking
+                || (prev == "that" && before_prev == "so"),
             relative: self.relative.contains(prev)
                 || (prev == "that" && !self.that_verbs.contains(before_prev))
                 || (prev == "like" && self.like_verbs.contains(before_prev)),
@@ -285,7 +312,10 @@ impl Frames {
                     f.verb = word(k + 2).to_owned();
                 } else if v.ends_with("ing") && !self.not_ing.contains(v) {
                     f.kind = Kind::Progressive;
-                    f.verb = v.to_owned();
+                    // "I am writing to you …", "I am calling on …": a letter's opening
+                    let opening = (v == "writing" && word(k + 1) == "to")
+                        || (v == "calling" && word(k + 1) == "on");
+                    f.verb = if opening { String::new() } else { v.to_owned() };
                 } else {
                     f.verb = v.to_owned();
                 }
@@ -347,4 +377,23 @@ impl Frames {
         }
         j
     }
+}
+
+/// Lower-cased words written with a capital inside the sentence (not its first word), unless
+/// most words are (a title, or a sentence in capitals): names, which cannot be a frame's verb.
+fn capitalised_words(sentence: &str) -> HashSet<String> {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.iter().filter(|w| capital(w)).count() * 2 > words.len() {
+        return HashSet::new();
+    }
+    words
+        .iter()
+        .skip(1)
+        .filter(|w| capital(w) && w.chars().skip(1).all(char::is_lowercase))
+        .map(|w| w.to_lowercase())
+        .collect()
 }

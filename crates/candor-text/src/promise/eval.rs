@@ -192,6 +192,27 @@ fn email_intent_test_split_commitments() {
     assert!(f >= 0.80, "held-out F1 fell to {f:.3}");
 }
 
+/// The email-intent training split has no commitment labels; with `CANDOR_EVAL_DUMP=1` its
+/// first-person sentences are printed with the detector's verdict (`+` found, `-` not found) so
+/// that they can be read. Nothing is asserted: there is no gold to score against.
+#[test]
+fn email_intent_train_dump() {
+    if std::env::var_os("CANDOR_EVAL_DUMP").is_none() {
+        return;
+    }
+    let d = PromiseDetector::new().unwrap();
+    let first_person = Regex::new(r"(?i)\b(i|we|i'll|we'll|let me)\b|^\W*will\b").unwrap();
+    for line in data("email-intent/train.txt").lines() {
+        let Some((_, sentence)) = line.split_once('\t') else {
+            continue;
+        };
+        if first_person.is_match(sentence) {
+            let found = d.is_commitment(sentence, "en");
+            println!("TRAIN{}\t{sentence}", if found { '+' } else { '-' });
+        }
+    }
+}
+
 #[test]
 fn hand_written_fixtures_nl_nb_bn() {
     let d = PromiseDetector::new().unwrap();

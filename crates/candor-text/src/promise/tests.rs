@@ -52,12 +52,20 @@ fn english_frames_tell_promises_from_look_alikes() {
         "I can call you when I get out of my meeting.",
         "Will send the figures tomorrow.",
         "We have decided to graduate Matt from the exercise.",
+        "I will probably send you some questions about the rent roll.",
+        "Can I catch a cab to the Woodlands? Otherwise, I'll come out the night before.",
+        "I'm free at 8 (do while you're driving?) and will make my schedule flexible.",
+        "Thanks, Eric 08:26 AM To: Eric Groves Subject: Re: meeting Eric, I think we can skip it.",
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
     }
     for no in [
         "I will not be able to attend.",
-        "I will probably send it later.",
+        "Maybe I will send it later.",
+        "I am going to Chicago tomorrow on business.",
+        "I am writing to apply for the internship.",
+        "Call me so that we can discuss.",
+        "Well let me tell you why.",
         "Let me know if you have any questions.",
         "Can we meet on Friday?",
         "Could you send me the numbers.",
