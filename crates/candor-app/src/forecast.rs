@@ -87,7 +87,7 @@ pub struct Warning {
     /// The forecast behind it.
     #[serde(flatten)]
     pub forecast: ForecastRow,
-    /// "Tell <client> now: P(on time) fell to 0.42; suggested new date <P85>".
+    /// "Tell <client> now: P(on time) is 0.42, below the warning threshold; suggested new date <P85>".
     pub message: String,
     /// The command that opens a delay incident prefilled with the P85 date.
     pub incident_command: String,
@@ -247,7 +247,7 @@ fn warning(row: ForecastRow) -> Option<Warning> {
         .p85
         .map_or_else(|| "none yet (see the notes)".to_owned(), |d| d.to_string());
     let message = format!(
-        "Tell {} now: P(on time) fell to {p:.2}; suggested new date {new_date} ({what}, deadline {})",
+        "Tell {} now: P(on time) is {p:.2}, below the warning threshold; suggested new date {new_date} ({what}, deadline {})",
         row.client, row.deadline
     );
     let date_arg = row

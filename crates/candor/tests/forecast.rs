@@ -358,7 +358,7 @@ fn risks_tell_whom_to_call_with_the_p85_date() {
         assert_eq!(list.len(), 1, "{warnings}");
         assert_eq!(list[0]["milestone"], "Launch");
         assert!(list[0]["message"].as_str().unwrap().starts_with(
-            "Tell Bakkerij now: P(on time) fell to 0.00; suggested new date 2027-05-05"
+            "Tell Bakkerij now: P(on time) is 0.00, below the warning threshold; suggested new date 2027-05-05"
         ));
         assert_eq!(
             list[0]["incident_command"],
@@ -389,7 +389,7 @@ fn risks_tell_whom_to_call_with_the_p85_date() {
             .args(["progress", "log", "--project", "Webwinkel", "--done", "1"])
             .assert()
             .success()
-            .stdout(contains("Tell Bakkerij now: P(on time) fell to"))
+            .stdout(contains("Tell Bakkerij now: P(on time) is"))
             .stdout(contains("candor incident open --kind delay"));
     }
 }
