@@ -29,19 +29,20 @@ pub const EXPORTED_TABLES: &[&str] = &[
     "team_time_zone",
     "mail_messages",
     "promise_candidates",
+    // With password_hash, an argon2id PHC string (salted and slow): restoring a backup must
+    // restore logins. The export file is as sensitive as the database itself.
     "users",
-    // Argon2id PHC strings (salted, slow): restoring a backup must restore logins. The export
-    // file is as sensitive as the database itself.
+    // Only the SHA-256 digest of each random token is stored, never the token in clear: a
+    // restored token keeps working and the file reveals no usable token.
     "api_tokens",
-    // Like api_tokens: only SHA-256 digests of random tokens are stored, never a token in clear,
-    // so a restored share link keeps working and the file reveals no usable link.
+    // Digests too, like api_tokens: a client's link keeps working after a restore.
     "share_links",
     "record_drafts",
     "work_items",
     "progress_sources",
     "follow_ups",
     "outbox",
-    // Token digests only, like api_tokens.
+    // Digests too, like api_tokens: subscribed calendars keep working after a restore.
     "calendar_feeds",
 ];
 
