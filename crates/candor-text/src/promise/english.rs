@@ -24,6 +24,7 @@ pub(super) struct FrameWords {
     conditional: Vec<String>,
     relative: Vec<String>,
     like_verbs: Vec<String>,
+    having_not: Vec<String>,
 }
 
 /// Compiled word sets.
@@ -42,6 +43,7 @@ pub(super) struct Frames {
     conditional: HashSet<String>,
     relative: HashSet<String>,
     like_verbs: HashSet<String>,
+    having_not: HashSet<String>,
 }
 
 /// What follows the subject.
@@ -103,6 +105,7 @@ impl Frames {
             conditional: set(w.conditional),
             relative: set(w.relative),
             like_verbs: set(w.like_verbs),
+            having_not: set(w.having_not),
         }
     }
 
@@ -208,7 +211,7 @@ impl Frames {
                 seen_subject = true;
             } else if seen_subject
                 && i > 0
-                && (w == "will" || w == "shall")
+                && matches!(w.as_str(), "will" | "shall" | "plan" | "intend")
                 && matches!(t[i - 1].as_str(), "and" | "but" | "then")
             {
                 starts.push((i, true));
@@ -250,8 +253,9 @@ impl Frames {
             kind: Kind::Other,
             verb: String::new(),
             negated: false,
-            hedged: self.hedges.contains(prev),
-            conditional: self.conditional.contains(prev)
+            hedged: self.hedges.contains(prev)
+                || (matches!(prev, "hope" | "wish") && matches!(before_prev, "i" | "we")),
+            conditional: (self.conditional.contains(prev) && !(prev == "if" && before_prev == "as"))
                 || (prev == "so" && matches!(word(s), "can" | "could"))
                 // "so that we can discuss": a purpose, not an undertaking
                 || (prev == "that" && before_prev == "so"),
@@ -307,7 +311,9 @@ impl Frames {
                 } else if self.glad.contains(v) && word(k + 1) == "to" {
                     f.kind = Kind::Glad;
                     f.verb = word(k + 2).to_owned();
-                } else if matches!(v, "planning" | "trying") && matches!(word(k + 1), "to" | "on") {
+                } else if matches!(v, "planning" | "trying" | "continuing")
+                    && matches!(word(k + 1), "to" | "on")
+                {
                     f.kind = Kind::Intention;
                     f.verb = word(k + 2).to_owned();
                 } else if v.ends_with("ing") && !self.not_ing.contains(v) {
@@ -315,7 +321,16 @@ impl Frames {
                     // "I am writing to you …", "I am calling on …": a letter's opening
                     let opening = (v == "writing" && word(k + 1) == "to")
                         || (v == "calling" && word(k + 1) == "on");
-                    f.verb = if opening { String::new() } else { v.to_owned() };
+                    // "we are having a meeting on Tuesday", not "I am having a hard time"
+                    let trouble = v == "having"
+                        && (self.having_not.contains(word(k + 1))
+                            || (matches!(word(k + 1), "a" | "an")
+                                && self.having_not.contains(word(k + 2))));
+                    f.verb = if opening || trouble {
+                        String::new()
+                    } else {
+                        v.to_owned()
+                    };
                 } else {
                     f.verb = v.to_owned();
                 }
