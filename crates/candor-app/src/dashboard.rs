@@ -5,17 +5,20 @@
 //! forecasting every active project is far too slow for each page view, so the dashboard is
 //! built once per change of the data and kept. The key is today's date plus the store's data
 //! version (`Store::version`), read before building: a write through this server shows on the
-//! next view, one from another process or server within half a second. One build runs at a
-//! time; views that come during it wait for it instead of building again. Each list holds the most urgent
+//! next view (built in the foreground; views that come during it wait for it), one from another
+//! process or server once a background build is done, started within about five seconds (views
+//! meanwhile get the kept copy). Each list holds the most urgent
 //! [`LIST_LIMIT`] rows; `totals` counts them all.
 
 use crate::{App, ForecastQuery, IncidentDetail, Result, Warning};
 use candor_core::{Commitment, CommitmentStatus, Id, ProjectStatus};
+use candor_store::DataVersion;
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 /// Follow-ups due within this many days count as "due".
 const DUE_SOON_DAYS: i64 = 7;
@@ -23,6 +26,8 @@ const DUE_SOON_DAYS: i64 = 7;
 const CHECKIN_DAYS: i64 = 7;
 /// Fixed forecast seed so the dashboard reads the same on every reload.
 const DASHBOARD_SEED: u64 = 20_261_125;
+/// Writes from other processes rebuild the dashboard in the background at most this often.
+const BACKGROUND_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 /// Each dashboard list shows at most this many rows, most urgent first.
 pub const LIST_LIMIT: usize = 20;
 
@@ -108,13 +113,54 @@ impl App {
         let mut kept = self.memos.dashboard.lock().await;
         if let Some((day, v, d)) = kept.as_ref()
             && *day == today
-            && *v == version
         {
-            return Ok(Arc::clone(d));
+            if *v == version {
+                return Ok(Arc::clone(d));
+            }
+            if v.same_local(&version) {
+                // Only another process or server wrote: show the kept copy while one build runs
+                // in the background, at most every BACKGROUND_EVERY (a busy shared PostgreSQL
+                // server would otherwise keep a core building).
+                if self.background_due() && !self.memos.rebuilding.swap(true, Ordering::AcqRel) {
+                    let app = self.clone();
+                    tokio::spawn(async move { app.rebuild_dashboard(today, version).await });
+                }
+                return Ok(Arc::clone(d));
+            }
         }
         let built = Arc::new(self.build_dashboard(today).await?);
         *kept = Some((today, version, Arc::clone(&built)));
         Ok(built)
+    }
+
+    /// Whether a background build may start now (and if so, notes that it does).
+    fn background_due(&self) -> bool {
+        let mut last = self
+            .memos
+            .last_background
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if last.is_some_and(|t| t.elapsed() < BACKGROUND_EVERY) {
+            return false;
+        }
+        *last = Some(std::time::Instant::now());
+        true
+    }
+
+    /// The background build: keeps its result unless this process wrote meanwhile (then the
+    /// next view builds in the foreground anyway). A failure keeps the old copy; the next
+    /// foreground build reports it.
+    async fn rebuild_dashboard(&self, today: Date, version: DataVersion) {
+        if let Ok(built) = self.build_dashboard(today).await {
+            let mut kept = self.memos.dashboard.lock().await;
+            let current = kept
+                .as_ref()
+                .is_none_or(|(day, v, _)| *day == today && v.same_local(&version));
+            if current {
+                *kept = Some((today, version, Arc::new(built)));
+            }
+        }
+        self.memos.rebuilding.store(false, Ordering::Release);
     }
 
     /// Builds the dashboard from the database.

@@ -54,6 +54,10 @@ impl<K: Eq + Hash, V: Clone> Memo<K, V> {
 pub(crate) struct Memos {
     /// The last dashboard built, with the day it was built for.
     pub(crate) dashboard: tokio::sync::Mutex<Option<(Date, DataVersion, Arc<Dashboard>)>>,
+    /// A dashboard build runs in the background.
+    pub(crate) rebuilding: std::sync::atomic::AtomicBool,
+    /// When the last background build started.
+    pub(crate) last_background: Mutex<Option<std::time::Instant>>,
     sessions: Memo<String, Option<String>>,
     users: Memo<Id, User>,
 }

@@ -25,6 +25,13 @@ pub struct DataVersion {
     external: String,
 }
 
+impl DataVersion {
+    /// Whether this process committed nothing between the two (only other processes wrote).
+    pub fn same_local(&self, other: &DataVersion) -> bool {
+        self.local == other.local
+    }
+}
+
 /// Shared by a store and its transactions.
 #[derive(Debug, Default)]
 pub(crate) struct Versions {
