@@ -299,7 +299,9 @@ impl Frames {
                     }
                 } else {
                     f.kind = Kind::Will;
-                    f.verb = v.to_owned();
+                    // "we'll see." waits; it undertakes nothing
+                    let waits = v == "see" && matches!(word(k + 1), "" | "?" | "!");
+                    f.verb = if waits { String::new() } else { v.to_owned() };
                 }
             }
             "am" | "are" => {

@@ -76,6 +76,8 @@ fn english_frames_tell_promises_from_look_alikes() {
         "I hope we can put the past behind us.",
         "I am having a hard time justifying the price.",
         "I will be staying in Round Rock on Saturday night.",
+        "We'll see.",
+        "I am pleased to invite you to the 2014 Fall Career Fair.",
         "Let me know if you have any questions.",
         "Can we meet on Friday?",
         "Could you send me the numbers.",
