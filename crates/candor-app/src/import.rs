@@ -1,19 +1,30 @@
 //! Importing mail archives: every message read, parsed, deduplicated, matched to a client,
 //! stored with its record entry and scanned for promises, in batches that each commit once.
 //!
+//! Speed: reading, parsing and language detection of the next batch run on worker threads
+//! (one per core) while the current batch is written; each batch is one transaction and one
+//! search-index commit on a writer kept open for the whole import.
+//!
 //! Crash safety: a batch is one transaction and duplicates are skipped by key, so a run killed
-//! at any point and run again ends in exactly the state of one clean run.
+//! at any point and run again ends in exactly the state of one clean run. Batches keep the
+//! archive's order, so the stored order (and ids, on SQLite) does not depend on threads.
 
 use crate::{App, AppError, Result, resolve};
 use candor_core::{Direction, Id, NewRecordEntry, RecordKind};
-use candor_mail::{Archive, Mailbox, ParsedMessage, RawMessage};
-use candor_store::{NewMail, Tx};
+use candor_mail::{Archive, Mailbox, ParsedMessage};
+use candor_search::{IndexBatch, SearchIndex};
+use candor_store::{MailRow, NewMail, Tx};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Messages per transaction: large enough to be fast, small enough that a crash loses little.
-const BATCH: usize = 500;
+const BATCH: usize = 2000;
+
+/// A batch also ends once its raw messages take this many bytes, so memory stays bounded
+/// (two batches are in flight: one being stored, the next being parsed).
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 /// What an import did, as `--json` prints it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -103,6 +114,129 @@ impl Directory {
     }
 }
 
+/// One archive item worked out on a worker thread, ready to store.
+enum Prepared {
+    /// A parsed message with what the database needs besides it.
+    Message(Box<Ready>),
+    /// Could not be read or parsed.
+    Failed(ImportFailure),
+}
+
+struct Ready {
+    source: String,
+    parsed: ParsedMessage,
+    language: String,
+    direction: Direction,
+    client_id: Option<Id>,
+}
+
+/// Parses, classifies and detects the language of one item (no database access).
+fn prepare(dir: &Directory, item: candor_mail::Item) -> Prepared {
+    let raw = match item {
+        Ok(raw) => raw,
+        Err(f) => {
+            return Prepared::Failed(ImportFailure {
+                source: f.location.to_string(),
+                error: f.error,
+            });
+        }
+    };
+    let source = raw.location.to_string();
+    let parsed = candor_mail::parse(&raw).and_then(|p| match p.date {
+        Some(_) => Ok(p),
+        None => Err("no Date header and no envelope date".to_owned()),
+    });
+    match parsed {
+        Ok(parsed) => {
+            let (direction, client_id) = dir.classify(&parsed);
+            let language = detect(&parsed);
+            Prepared::Message(Box::new(Ready {
+                source,
+                parsed,
+                language,
+                direction,
+                client_id,
+            }))
+        }
+        Err(error) => Prepared::Failed(ImportFailure { source, error }),
+    }
+}
+
+/// Reads the next batch from the archive and prepares it on one thread per core, keeping
+/// the archive's order. An empty result means the archive is exhausted.
+fn next_batch(archive: &mut Archive, dir: &Directory) -> Vec<Prepared> {
+    let mut items = Vec::new();
+    let mut bytes = 0;
+    while items.len() < BATCH && bytes < BATCH_BYTES {
+        let Some(item) = archive.next() else { break };
+        if let Ok(raw) = &item {
+            bytes += raw.bytes.len();
+        }
+        items.push(item);
+    }
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(items.len());
+    if workers <= 1 {
+        return items.into_iter().map(|i| prepare(dir, i)).collect();
+    }
+    let n = items.len();
+    let queue = Mutex::new(items.into_iter().enumerate());
+    let mut slots: Vec<Option<Prepared>> = (0..n).map(|_| None).collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        // A poisoned lock means another worker panicked; that panic is
+                        // re-raised below, so this worker just stops.
+                        let next = match queue.lock() {
+                            Ok(mut q) => q.next(),
+                            Err(_) => None,
+                        };
+                        let Some((i, item)) = next else { break };
+                        done.push((i, prepare(dir, item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for h in handles {
+            match h.join() {
+                Ok(done) => {
+                    for (i, p) in done {
+                        slots[i] = Some(p);
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    slots.into_iter().flatten().collect()
+}
+
+type Pending = tokio::task::JoinHandle<(Archive, Vec<Prepared>)>;
+
+/// Starts reading and preparing the next batch off the async thread.
+fn spawn_next(mut archive: Archive, dir: Arc<Directory>) -> Pending {
+    tokio::task::spawn_blocking(move || {
+        let batch = next_batch(&mut archive, &dir);
+        (archive, batch)
+    })
+}
+
+async fn join(pending: Pending) -> (Archive, Vec<Prepared>) {
+    match pending.await {
+        Ok(done) => done,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        // Only a runtime shutting down cancels a blocking task; nothing is lost, as every
+        // batch written so far is committed.
+        Err(e) => panic!("import worker cancelled: {e}"),
+    }
+}
+
 impl App {
     /// Imports the mail at `paths`, keeping the search index in `index_dir` in step;
     /// `on_progress` is called with the running summary after every batch.
@@ -117,113 +251,162 @@ impl App {
             .map_err(|e| candor_core::ValidationError::new("path", "", e.to_string()))?;
         let mut tx = self.begin().await?;
         let forced = resolve::client_id(&mut tx, client).await?;
-        let dir = Directory::load(&mut tx, forced).await?;
+        let dir = Arc::new(Directory::load(&mut tx, forced).await?);
         drop(tx);
+        let index = SearchIndex::open(index_dir)?;
+        let mut writer = index.batch_single_thread()?;
+        // The index may be behind (an earlier run killed between its two commits).
+        self.catch_up(&index, &mut writer).await?;
+        // Change number of the last message handed to the writer (committed or not).
+        let mut fed = index.indexed_seq()? as i64;
+        let mut uncommitted = false;
         let mut summary = ImportSummary::default();
-        let mut batch: Vec<RawMessage> = Vec::with_capacity(BATCH);
-        for item in archive {
-            summary.read += 1;
-            match item {
-                Ok(raw) => batch.push(raw),
-                Err(f) => summary.failed.push(ImportFailure {
-                    source: f.location.to_string(),
-                    error: f.error,
-                }),
+        let mut pending = spawn_next(archive, dir.clone());
+        loop {
+            let (archive, batch) = join(pending).await;
+            if batch.is_empty() {
+                break;
             }
-            if batch.len() == BATCH {
-                self.store_batch(&dir, std::mem::take(&mut batch), &mut summary)
-                    .await?;
-                self.sync_search(index_dir).await?;
-                on_progress(&summary);
+            // The next batch is read and parsed while this one is written.
+            pending = spawn_next(archive, dir.clone());
+            let rows = self.store_batch(batch, &mut summary).await?;
+            // The index commits one batch behind the database: the previous batch was
+            // indexed by tantivy's threads while this one was stored. A crash in between
+            // only leaves the index behind, and the next run catches it up.
+            if uncommitted {
+                writer.commit(fed as u64)?;
             }
+            let before = fed;
+            fed = self.feed_new(&mut writer, fed, rows).await?;
+            uncommitted = fed != before;
+            on_progress(&summary);
         }
-        self.store_batch(&dir, batch, &mut summary).await?;
-        self.sync_search(index_dir).await?;
+        if uncommitted {
+            writer.commit(fed as u64)?;
+        }
+        writer.finish()?;
         on_progress(&summary);
         Ok(summary)
     }
 
-    /// Parses and stores one batch in one transaction.
+    /// Hands the messages just stored to the index writer, straight from memory when they
+    /// are exactly the changes after `fed` (the usual case), else every change from the
+    /// database (another writer was busy too). Returns the newest change number fed.
+    async fn feed_new(
+        &self,
+        writer: &mut IndexBatch<'_>,
+        fed: i64,
+        rows: Vec<MailRow>,
+    ) -> Result<i64> {
+        let mut tx = self.begin().await?;
+        let changes = tx.mail_change_ids_after(fed, rows.len() as i64 + 1).await?;
+        drop(tx);
+        let ours = changes.len() == rows.len()
+            && changes.iter().zip(&rows).all(|((_, id), r)| *id == r.id);
+        if !ours {
+            return Ok(self.feed_changes(writer, fed).await?.0);
+        }
+        // Ids the database just gave out have never been indexed: no delete needed.
+        for row in &rows {
+            writer.add_new(&crate::search::doc(row))?;
+        }
+        Ok(changes.last().map_or(fed, |(seq, _)| *seq))
+    }
+
+    /// Stores one prepared batch in one transaction; returns the newly stored messages.
     async fn store_batch(
         &self,
-        dir: &Directory,
-        batch: Vec<RawMessage>,
+        batch: Vec<Prepared>,
         s: &mut ImportSummary,
-    ) -> Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
+    ) -> Result<Vec<MailRow>> {
+        s.read += batch.len() as u64;
+        let keys: Vec<&str> = batch
+            .iter()
+            .filter_map(|p| match p {
+                Prepared::Message(m) => Some(m.parsed.dedupe_key.as_str()),
+                Prepared::Failed(_) => None,
+            })
+            .collect();
         let mut tx = self.begin().await?;
-        for raw in batch {
-            let source = raw.location.to_string();
-            let parsed = candor_mail::parse(&raw).and_then(|p| match p.date {
-                Some(_) => Ok(p),
-                None => Err("no Date header and no envelope date".to_owned()),
-            });
-            match parsed {
-                Ok(p) => match store_one(&mut tx, dir, &p, &source).await? {
-                    true => s.imported += 1,
-                    false => s.duplicates += 1,
-                },
-                Err(error) => s.failed.push(ImportFailure { source, error }),
+        let mut stored = tx.stored_mail_keys(&keys).await?;
+        let mut rows = Vec::with_capacity(keys.len());
+        for p in batch {
+            let m = match p {
+                Prepared::Message(m) => m,
+                Prepared::Failed(f) => {
+                    s.failed.push(f);
+                    continue;
+                }
+            };
+            // Seen before, in the database or earlier in this batch.
+            if !stored.insert(m.parsed.dedupe_key.clone()) {
+                s.duplicates += 1;
+                continue;
+            }
+            match store_one(&mut tx, *m).await? {
+                Some(row) => {
+                    s.imported += 1;
+                    rows.push(row);
+                }
+                None => s.duplicates += 1,
             }
         }
+        let ids: Vec<Id> = rows.iter().map(|r| r.id).collect();
+        tx.log_mail_changes(&ids).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(rows)
     }
 }
 
-/// Stores one parsed message; false when it was already there.
-async fn store_one(tx: &mut Tx, dir: &Directory, p: &ParsedMessage, source: &str) -> Result<bool> {
-    if tx.mail_exists(&p.dedupe_key).await? {
-        return Ok(false);
-    }
-    let (direction, client_id) = dir.classify(p);
+/// Stores one new message; `None` when another writer stored the same key meanwhile.
+async fn store_one(tx: &mut Tx, m: Ready) -> Result<Option<MailRow>> {
+    let Ready {
+        source,
+        parsed: p,
+        language,
+        direction,
+        client_id,
+    } = m;
     let at = p
         .date
         .ok_or_else(|| AppError::Conflict("message without a date".into()))?;
-    let language = detect(p);
     let record_id = match client_id {
         Some(client_id) => Some(
-            tx.insert_record(&record_entry(p, client_id, direction, at, source)?)
+            tx.insert_record(&record_entry(&p, client_id, direction, at, &source)?)
                 .await?
                 .id,
         ),
         None => None,
     };
-    let thread_id = thread_of(tx, p).await?;
+    let thread_id = thread_of(tx, &p).await?;
     let mail = NewMail {
-        dedupe_key: p.dedupe_key.clone(),
-        message_id: p.message_id.clone(),
+        refs: json(&p.references),
+        to_addrs: json(&p.to),
+        cc_addrs: json(&p.cc),
+        attachments: json(&p.attachments),
+        from_name: p.from.as_ref().and_then(|f| f.name.clone()),
+        from_addr: p.from.map(|f| f.address).unwrap_or_default(),
+        dedupe_key: p.dedupe_key,
+        message_id: p.message_id,
         record_id,
         client_id,
         thread_id,
-        in_reply_to: p.in_reply_to.clone(),
-        refs: json(&p.references),
-        from_name: p.from.as_ref().and_then(|f| f.name.clone()),
-        from_addr: p
-            .from
-            .as_ref()
-            .map(|f| f.address.clone())
-            .unwrap_or_default(),
-        to_addrs: json(&p.to),
-        cc_addrs: json(&p.cc),
+        in_reply_to: p.in_reply_to,
         sent_at: at,
-        subject: p.subject.clone(),
-        body: p.text.clone(),
-        html: p.html.clone(),
-        language: language.clone(),
+        subject: p.subject,
+        body: p.text,
+        html: p.html,
+        language,
         direction: direction.as_str().to_owned(),
-        attachments: json(&p.attachments),
-        source: source.to_owned(),
+        source,
     };
-    let Some(mail_id) = tx.insert_mail(&mail).await? else {
-        return Ok(false);
+    let Some(id) = tx.insert_mail_unlogged(&mail).await? else {
+        return Ok(None);
     };
     if direction == Direction::Out {
-        crate::promises::scan_into(tx, mail_id, &p.text, &language, at).await?;
+        crate::promises::scan_into(tx, id, &mail.body, &mail.language, at).await?;
     }
-    Ok(true)
+    Ok(Some(MailRow { id, mail }))
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -231,8 +414,14 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
 }
 
+/// The language of the subject and the start of the body (detection reads only a sample,
+/// so the rest of a long body is not copied).
 fn detect(p: &ParsedMessage) -> String {
-    let sample = format!("{}\n{}", p.subject, p.text);
+    let mut end = p.text.len().min(2048);
+    while !p.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = format!("{}\n{}", p.subject, &p.text[..end]);
     candor_text::detect_language(&sample)
         .map(|d| d.code)
         .unwrap_or_default()

@@ -3,7 +3,7 @@
 //! with the database on both backends; `reindex` rebuilds it from nothing.
 
 use crate::{App, AppError, Result, resolve};
-use candor_search::{Hit, MailDoc, Query, SearchError, SearchIndex};
+use candor_search::{Hit, IndexBatch, MailDoc, Query, SearchError, SearchIndex};
 use candor_store::MailRow;
 use std::path::{Path, PathBuf};
 
@@ -53,7 +53,8 @@ pub fn index_dir(url: &str) -> PathBuf {
     std::env::temp_dir().join(format!("candor-search-{safe}"))
 }
 
-fn doc(row: &MailRow) -> MailDoc {
+/// The index document of a stored message.
+pub(crate) fn doc(row: &MailRow) -> MailDoc {
     let m = &row.mail;
     let from = match &m.from_name {
         Some(n) => format!("{n} <{}>", m.from_addr),
@@ -99,18 +100,46 @@ impl App {
     /// Brings the index up to the database's latest change; returns how many changes it read.
     /// With `skip_if_busy`, an index another process is writing is left as it is.
     pub async fn sync_index(&self, index: &SearchIndex, skip_if_busy: bool) -> Result<u64> {
-        let mut seq = index.indexed_seq()? as i64;
-        let mut seen = 0;
         let mut tx = self.begin().await?;
-        let last = tx.mail_last_change().await?;
-        if last <= seq {
+        if tx.mail_last_change().await? <= index.indexed_seq()? as i64 {
             return Ok(0);
         }
+        drop(tx);
         let mut batch = match index.batch() {
             Ok(b) => b,
             Err(e) if skip_if_busy && e.is_busy() => return Ok(0),
             Err(e) => return Err(e.into()),
         };
+        let seen = self.catch_up(index, &mut batch).await?;
+        batch.finish()?;
+        Ok(seen)
+    }
+
+    /// Feeds `batch` every change after the index's sequence number and commits; returns how
+    /// many changes it read. The caller holds the writer, so nobody else moves the number.
+    pub(crate) async fn catch_up(
+        &self,
+        index: &SearchIndex,
+        batch: &mut IndexBatch<'_>,
+    ) -> Result<u64> {
+        let (seq, seen) = self
+            .feed_changes(batch, index.indexed_seq()? as i64)
+            .await?;
+        if seen > 0 {
+            batch.commit(seq as u64)?;
+        }
+        Ok(seen)
+    }
+
+    /// Adds every change after change number `seq` to `batch`, uncommitted; returns the
+    /// newest change number and how many changes it read.
+    pub(crate) async fn feed_changes(
+        &self,
+        batch: &mut IndexBatch<'_>,
+        mut seq: i64,
+    ) -> Result<(i64, u64)> {
+        let mut seen = 0;
+        let mut tx = self.begin().await?;
         loop {
             let changes = tx.mail_changes_after(seq, PAGE).await?;
             let Some((newest, _)) = changes.last() else {
@@ -122,15 +151,7 @@ impl App {
                 seen += 1;
             }
         }
-        batch.commit(seq as u64)?;
-        Ok(seen)
-    }
-
-    /// Catches the index in `dir` up (used after each import batch).
-    pub(crate) async fn sync_search(&self, dir: &Path) -> Result<()> {
-        let index = SearchIndex::open(dir)?;
-        self.sync_index(&index, false).await?;
-        Ok(())
+        Ok((seq, seen))
     }
 
     /// Searches mail; the index catches up first. `client` filters by client name or id.

@@ -9,7 +9,7 @@ mod archive;
 mod mbox;
 mod parse;
 
-pub use archive::{Archive, Format, detect_format};
+pub use archive::{Archive, Format, Item, detect_format};
 pub use mbox::MboxReader;
 pub use parse::{Attachment, Mailbox, ParsedMessage, parse};
 

@@ -106,3 +106,35 @@ fn bad_input_is_reported_with_its_location_and_the_rest_goes_in() {
     assert!(results[1].is_ok());
     assert!(Archive::open(&[dir.path().join("missing")]).is_err());
 }
+
+/// NUL bytes (which PostgreSQL text cannot hold) are dropped everywhere; a Message-ID with a
+/// trailing comment, or without brackets, is still the message's id.
+#[test]
+fn nul_bytes_are_dropped_and_odd_message_ids_are_kept() {
+    let raw = |bytes: &[u8]| candor_mail::RawMessage {
+        location: Location::File("x.eml".into()),
+        bytes: bytes.to_vec(),
+        fallback_date: None,
+    };
+    let nul = parse(&raw(
+        b"From: A\0na <ana@studio.example>\nSubject: Pl\0an\nDate: Mon, 2 Mar 2026 09:00:00 +0100\n\
+Message-ID: <n\0ul@studio.example>\n\nThe dr\0aft is ready.\n",
+    ))
+    .unwrap();
+    assert_eq!(nul.subject, "Plan");
+    assert_eq!(nul.text.trim(), "The draft is ready.");
+    assert_eq!(nul.from.unwrap().name.as_deref(), Some("Ana"));
+    assert_eq!(nul.dedupe_key, "mid:nul@studio.example");
+    let commented = parse(&raw(
+        b"From: ana@studio.example\nSubject: x\nDate: Mon, 2 Mar 2026 09:00:00 +0100\n\
+Message-ID: <abc@mx.example> (added by postmaster@mx.example)\n\nx\n",
+    ))
+    .unwrap();
+    assert_eq!(commented.message_id.as_deref(), Some("abc@mx.example"));
+    let bare = parse(&raw(
+        b"From: ana@studio.example\nSubject: x\nDate: Mon, 2 Mar 2026 09:00:00 +0100\n\
+Message-ID: PM200011:12:45 AM\n\nx\n",
+    ))
+    .unwrap();
+    assert_eq!(bare.message_id.as_deref(), Some("PM200011:12:45 AM"));
+}

@@ -218,9 +218,28 @@ impl SearchIndex {
         })
     }
 
+    /// Like [`SearchIndex::batch`], with one indexing thread: for an import, whose parsing
+    /// already keeps the other cores busy. Each thread writes its own segment per commit,
+    /// so one thread also leaves half the segments to merge.
+    pub fn batch_single_thread(&self) -> Result<IndexBatch<'_>, SearchError> {
+        let writer = self
+            .index
+            .writer_with_num_threads(1, 50_000_000)
+            .map_err(|e| self.err(e))?;
+        Ok(IndexBatch {
+            owner: self,
+            writer,
+        })
+    }
+
     /// Number of documents visible to searches.
     pub fn len(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// Number of segments searches go through (each commit adds one until merges join them).
+    pub fn segment_count(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     /// True when nothing is indexed.
@@ -241,6 +260,13 @@ impl IndexBatch<'_> {
         let f = &self.owner.fields;
         self.writer
             .delete_term(Term::from_field_u64(f.mail_id, doc.mail_id));
+        self.add_new(doc)
+    }
+
+    /// Adds a message the index cannot hold yet (its mail id is new in the database). Cheaper
+    /// than [`IndexBatch::upsert`]: each delete is looked up in every segment at commit.
+    pub fn add_new(&mut self, doc: &MailDoc) -> Result<(), SearchError> {
+        let f = &self.owner.fields;
         let slot = lang_slot(&doc.lang);
         let mut d = TantivyDocument::default();
         d.add_u64(f.mail_id, doc.mail_id);
@@ -270,12 +296,21 @@ impl IndexBatch<'_> {
         Ok(())
     }
 
-    /// Makes the changes durable and visible, recording `seq` as indexed.
-    pub fn commit(mut self, seq: u64) -> Result<(), SearchError> {
+    /// Makes the changes so far durable and visible, recording `seq` as indexed. The batch
+    /// stays open for more changes (an import commits once per database transaction).
+    pub fn commit(&mut self, seq: u64) -> Result<(), SearchError> {
         let owner = self.owner;
         let mut prepared = self.writer.prepare_commit().map_err(|e| owner.err(e))?;
         prepared.set_payload(&seq.to_string());
         prepared.commit().map_err(|e| owner.err(e))?;
+        owner.reader.reload().map_err(|e| owner.err(e))?;
+        Ok(())
+    }
+
+    /// Closes the batch, waiting for background segment merges so the index is left with few
+    /// segments (searches get slower with many). Uncommitted changes are dropped.
+    pub fn finish(self) -> Result<(), SearchError> {
+        let owner = self.owner;
         self.writer
             .wait_merging_threads()
             .map_err(|e| owner.err(e))?;

@@ -49,12 +49,14 @@ impl SearchIndex {
         }
         let scored =
             !q.words.is_empty() || !q.phrases.is_empty() || !q.from.is_empty() || !q.to.is_empty();
-        let query: Boxed = if must.is_empty() {
-            Box::new(AllQuery)
-        } else {
-            Box::new(BooleanQuery::new(
+        // A single clause is used as it is: tantivy prunes a top-level union of terms
+        // (block-WAND) but not one nested inside another boolean query.
+        let query: Boxed = match must.len() {
+            0 => Box::new(AllQuery),
+            1 => must.remove(0),
+            _ => Box::new(BooleanQuery::new(
                 must.into_iter().map(|m| (Occur::Must, m)).collect(),
-            ))
+            )),
         };
         let limit = limit.max(1);
         let docs: Vec<(f32, DocAddress)> = if scored {
@@ -153,9 +155,15 @@ impl SearchIndex {
                 generators[slot] = Some(g);
             }
             let body = text(f.body[slot]).unwrap_or_default();
+            // Only the start of a long body is searched for the snippet: tokenising a whole
+            // 100 KB newsletter per hit costs more than the search itself.
             let snippet = generators[slot]
                 .as_ref()
-                .map(|g| g.snippet_from_doc(&doc).fragment().to_owned())
+                .map(|g| {
+                    g.snippet(head(&body, SNIPPET_SCAN_BYTES))
+                        .fragment()
+                        .to_owned()
+                })
                 .unwrap_or_default();
             let snippet = if snippet.trim().is_empty() {
                 lead(&body, 160)
@@ -184,6 +192,18 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// How much of a body is searched for the words to show in the snippet.
+const SNIPPET_SCAN_BYTES: usize = 8 * 1024;
+
+/// The first `max` bytes of the text, cut back to a character boundary.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The first `max` characters of the text, cut at a character boundary.

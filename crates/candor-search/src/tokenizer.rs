@@ -31,6 +31,9 @@ pub struct WordTokenStream<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c) || c == ZWJ || c == ZWNJ
 }
 
@@ -61,9 +64,15 @@ impl TokenStream for WordTokenStream<'_> {
         let to = from + len;
         self.pos = to;
         self.token.text.clear();
-        self.token
-            .text
-            .extend(self.text[from..to].nfc().filter(|&c| c != ZWJ && c != ZWNJ));
+        let word = &self.text[from..to];
+        if word.is_ascii() {
+            // ASCII is already NFC and has no joiners (most words of most mail).
+            self.token.text.push_str(word);
+        } else {
+            self.token
+                .text
+                .extend(word.nfc().filter(|&c| c != ZWJ && c != ZWNJ));
+        }
         self.token.offset_from = from;
         self.token.offset_to = to;
         self.token.position = self.token.position.wrapping_add(1);

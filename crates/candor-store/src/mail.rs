@@ -4,10 +4,22 @@
 use crate::{Result, Tx, row};
 use candor_core::Id;
 use sqlx::any::AnyRow;
+use std::collections::HashSet;
+
+/// Bound values per statement in the batch queries (far below SQLite's and PostgreSQL's limits).
+const PARAMS_PER_QUERY: usize = 500;
 
 const COLS: &str = "id, dedupe_key, message_id, record_id, client_id, thread_id, in_reply_to, \
                     refs, from_name, from_addr, to_addrs, cc_addrs, sent_at, subject, body, html, \
                     language, direction, attachments, source";
+
+/// `$1, $2, … $n`.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// A message to store. Address lists and attachments are JSON text, made by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +103,45 @@ fn mail_row(r: &AnyRow) -> Result<MailRow> {
 impl Tx {
     /// Stores a message unless one with the same dedupe key exists; `None` means duplicate.
     pub async fn insert_mail(&mut self, m: &NewMail) -> Result<Option<Id>> {
+        let id = self.insert_mail_unlogged(m).await?;
+        if let Some(id) = id {
+            self.log_mail_change(id).await?;
+        }
+        Ok(id)
+    }
+
+    /// Whether a message with this dedupe key is stored.
+    pub async fn mail_exists(&mut self, dedupe_key: &str) -> Result<bool> {
+        let r = sqlx::query("SELECT id FROM mail_messages WHERE dedupe_key = $1")
+            .bind(dedupe_key)
+            .fetch_optional(self.conn())
+            .await?;
+        Ok(r.is_some())
+    }
+
+    /// Which of `keys` (dedupe keys) are stored already, in a few queries for the whole list.
+    pub async fn stored_mail_keys(&mut self, keys: &[&str]) -> Result<HashSet<String>> {
+        let mut found = HashSet::new();
+        for chunk in keys.chunks(PARAMS_PER_QUERY) {
+            let sql = format!(
+                "SELECT dedupe_key FROM mail_messages WHERE dedupe_key IN ({})",
+                placeholders(chunk.len())
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for k in chunk {
+                q = q.bind(*k);
+            }
+            for r in q.fetch_all(self.conn()).await? {
+                found.insert(row::text(&r, "dedupe_key")?);
+            }
+        }
+        Ok(found)
+    }
+
+    /// Stores a message like [`Tx::insert_mail`] but leaves the change log to the caller, who
+    /// must pass every id returned here to [`Tx::log_mail_changes`] before committing (an
+    /// import logs a whole batch in one statement).
+    pub async fn insert_mail_unlogged(&mut self, m: &NewMail) -> Result<Option<Id>> {
         let r = sqlx::query(
             "INSERT INTO mail_messages (dedupe_key, message_id, record_id, client_id, thread_id,
                in_reply_to, refs, from_name, from_addr, to_addrs, cc_addrs, sent_at, subject, body,
@@ -120,19 +171,25 @@ impl Tx {
         .bind(&m.source)
         .fetch_optional(self.conn())
         .await?;
-        let Some(r) = r else { return Ok(None) };
-        let id = row::int(&r, "id")?;
-        self.log_mail_change(id).await?;
-        Ok(Some(id))
+        r.map(|r| row::int(&r, "id")).transpose()
     }
 
-    /// Whether a message with this dedupe key is stored.
-    pub async fn mail_exists(&mut self, dedupe_key: &str) -> Result<bool> {
-        let r = sqlx::query("SELECT id FROM mail_messages WHERE dedupe_key = $1")
-            .bind(dedupe_key)
-            .fetch_optional(self.conn())
-            .await?;
-        Ok(r.is_some())
+    /// Appends the messages to the change log, in the order given, so the search index picks
+    /// them up.
+    pub async fn log_mail_changes(&mut self, mail_ids: &[Id]) -> Result<()> {
+        for chunk in mail_ids.chunks(PARAMS_PER_QUERY) {
+            let values: Vec<String> = (1..=chunk.len()).map(|i| format!("(${i})")).collect();
+            let sql = format!(
+                "INSERT INTO mail_changes (mail_id) VALUES {}",
+                values.join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            q.execute(self.conn()).await?;
+        }
+        Ok(())
     }
 
     /// Appends to the change log so the search index picks the message up.
@@ -212,6 +269,21 @@ impl Tx {
             .await?;
         rows.iter()
             .map(|r| Ok((row::int(r, "seq")?, mail_row(r)?)))
+            .collect()
+    }
+
+    /// The change numbers after `seq` with the message each names, oldest first, at most
+    /// `limit` (a light look at the log, without the messages).
+    pub async fn mail_change_ids_after(&mut self, seq: i64, limit: i64) -> Result<Vec<(i64, Id)>> {
+        let rows = sqlx::query(
+            "SELECT seq, mail_id FROM mail_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(seq)
+        .bind(limit)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|r| Ok((row::int(r, "seq")?, row::int(r, "mail_id")?)))
             .collect()
     }
 

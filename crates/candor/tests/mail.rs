@@ -215,12 +215,19 @@ fn killed_import_rerun_equals_clean_run_and_counts_match_python() {
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Wait until at least one batch is committed (the index has caught up once), then kill.
+    // Wait until at least one batch is committed (the index has caught up once: its commit
+    // carries the change number as payload), then kill while the next batch is being written.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while !sk.join("meta.json").exists() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(100));
+    let committed = || {
+        std::fs::read_to_string(sk.join("meta.json"))
+            .ok()
+            .and_then(|m| serde_json::from_str::<Value>(&m).ok())
+            .is_some_and(|v| v["payload"].is_string())
+    };
+    while !committed() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::thread::sleep(std::time::Duration::from_millis(50));
     child.kill().unwrap(); // SIGKILL on Unix
     assert!(
         !child.wait().unwrap().success(),
