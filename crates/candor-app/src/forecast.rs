@@ -5,7 +5,9 @@
 //! order of their due dates at the project's pace (the whole progress log): a milestone's
 //! remaining work is its own unfinished items plus those of every milestone due before it or on
 //! the same day. The project's remaining work is everything planned plus added minus done.
+//! Progress logged by hand that an import supersedes (see `projects::superseded`) counts nowhere.
 
+use crate::projects::counted_progress;
 use crate::{App, AppError, Result, resolve};
 use candor_core::{Client, Id, Milestone, ProgressEntry, Project, ProjectStatus, ValidationError};
 use candor_forecast::{Calendar, Forecast, ForecastError, Job, Progress, Risk, Settings};
@@ -124,16 +126,19 @@ impl App {
         let data = if query.project.is_some() {
             let mut data = Vec::with_capacity(projects.len());
             for project in projects {
+                let milestones = tx.milestones(Some(project.id)).await?;
+                let progress = tx.progress(Some(project.id)).await?;
                 data.push(ProjectData {
                     client: tx.client(project.client_id).await?,
-                    milestones: tx.milestones(Some(project.id)).await?,
-                    progress: tx.progress(Some(project.id)).await?,
+                    progress: counted_progress(&mut tx, Some(project.id), &milestones, progress)
+                        .await?,
+                    milestones,
                     project,
                 });
             }
             data
         } else {
-            // Every active project: three queries in all, not three per project.
+            // Every active project: five queries in all, not five per project.
             bulk(&mut tx, projects).await?
         };
         let ctx = Context {
@@ -171,16 +176,20 @@ impl App {
     }
 }
 
-/// Loads clients, milestones and progress of `projects` with one query each.
+/// Loads clients, milestones and progress of `projects` with one query each (two more find what
+/// imports supersede).
 async fn bulk(tx: &mut candor_store::Tx, projects: Vec<Project>) -> Result<Vec<ProjectData>> {
     let mut clients: HashMap<Id, Client> =
         tx.clients().await?.into_iter().map(|c| (c.id, c)).collect();
+    let all_milestones = tx.milestones(None).await?;
+    let all_progress = tx.progress(None).await?;
+    let all_progress = counted_progress(tx, None, &all_milestones, all_progress).await?;
     let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
-    for m in tx.milestones(None).await? {
+    for m in all_milestones {
         milestones.entry(m.project_id).or_default().push(m);
     }
     let mut progress: HashMap<Id, Vec<ProgressEntry>> = HashMap::new();
-    for p in tx.progress(None).await? {
+    for p in all_progress {
         progress.entry(p.project_id).or_default().push(p);
     }
     let mut data = Vec::with_capacity(projects.len());

@@ -6,10 +6,13 @@
 //! project the progress log is derived (`candor_progress::derive`): throughput on the days items
 //! were finished, scope growth on the days items were created after the project start, and the
 //! planned scope of each milestone. Derived entries carry origin `import` and are rewritten to
-//! match on every import; entries logged by hand are never touched.
+//! match on every import; entries logged by hand are never touched. Where the import fills a
+//! milestone (or holds items without one), it supersedes the hand-logged entries there: they stay
+//! in the log but no longer count (`projects::superseded` holds the rule).
 
 use crate::TeamZoneFrom;
 use crate::forecast::ForecastQuery;
+use crate::projects::Superseded;
 use crate::{App, AppError, Result, resolve};
 use candor_core::{Id, NewMilestone, Project, ValidationError};
 use candor_forecast::Risk;
@@ -124,8 +127,8 @@ pub struct ImportDetail {
     pub warnings: Vec<String>,
     /// The zone dates were counted in, and where that came from.
     pub team_zone: String,
-    /// Things to know about what the import did, such as milestones it shares with progress
-    /// logged by hand.
+    /// Things to know about what the import did, such as progress logged by hand that it now
+    /// supersedes.
     pub notes: Vec<String>,
 }
 
@@ -370,7 +373,7 @@ impl App {
             .map(String::as_str)
             .collect();
         detail.writes += apply_plan(tx, project, &plan, &emptied).await?;
-        detail.notes = shared_milestones(tx, project, &plan).await?;
+        detail.notes = superseded_notes(tx, project).await?;
         Ok(())
     }
 
@@ -453,34 +456,38 @@ async fn fetch(input: &ProgressSyncInput, repo: String, etag: Option<String>) ->
     }
 }
 
-/// Milestones whose scope now comes from the import while progress logged by hand still counts
-/// toward them, as notes: the two together count the same work twice.
-async fn shared_milestones(tx: &mut Tx, project: &Project, plan: &Plan) -> Result<Vec<String>> {
-    let imported: Vec<Id> = tx
-        .imported_progress(project.id)
-        .await?
-        .iter()
-        .map(|e| e.id)
+/// What the import now supersedes, as notes: per milestone it fills, and for work without a
+/// milestone, the hand-logged entries that stay in the log but no longer count.
+async fn superseded_notes(tx: &mut Tx, project: &Project) -> Result<Vec<String>> {
+    let milestones = tx.milestones(Some(project.id)).await?;
+    let progress = tx.progress(Some(project.id)).await?;
+    let superseded = Superseded::load(tx, Some(project.id), &milestones, &progress).await?;
+    // Per milestone (None: no milestone): entries, done, added.
+    let mut by: BTreeMap<Option<Id>, (usize, u64, u64)> = BTreeMap::new();
+    for e in progress.iter().filter(|e| superseded.contains(e.id)) {
+        let t = by.entry(e.milestone_id).or_default();
+        *t = (t.0 + 1, t.1 + u64::from(e.done), t.2 + u64::from(e.added));
+    }
+    let kept = "are kept in the log but no longer counted (candor progress list marks them \
+                superseded)";
+    let notes = by
+        .into_iter()
+        .map(|(m, (n, done, added))| {
+            let entries = if n == 1 { "entry" } else { "entries" };
+            let what = format!("{n} {entries} logged by hand ({done} done, {added} added)");
+            match m.and_then(|id| milestones.iter().find(|m| m.id == id)) {
+                Some(m) => format!(
+                    "milestone {:?} now takes its scope and progress from the import; {what} \
+                     toward it {kept}",
+                    m.title
+                ),
+                None => format!(
+                    "the import holds items without a milestone, so it now stands for the \
+                     project's work outside milestones; {what} without a milestone {kept}"
+                ),
+            }
+        })
         .collect();
-    let mut by_hand: BTreeMap<Id, u32> = BTreeMap::new();
-    for e in tx.progress(Some(project.id)).await? {
-        if let Some(m) = e.milestone_id.filter(|_| !imported.contains(&e.id)) {
-            *by_hand.entry(m).or_default() += e.done;
-        }
-    }
-    let mut notes = Vec::new();
-    for m in tx.milestones(Some(project.id)).await? {
-        let shared = plan.groups.keys().any(|g| g.eq_ignore_ascii_case(&m.title));
-        match by_hand.get(&m.id) {
-            Some(&done) if shared && done > 0 => notes.push(format!(
-                "milestone {:?} takes its scope ({}) from the import, and {done} items logged \
-                 by hand still count toward it; remove those entries or use another \
-                 --milestone-from if the tracker already holds that work",
-                m.title, m.scope
-            )),
-            _ => {}
-        }
-    }
     Ok(notes)
 }
 

@@ -1,10 +1,13 @@
 //! Use cases for projects, milestones and the progress log.
 
+mod superseded;
+
 use crate::{App, AppError, Result, resolve};
 use candor_core::{
-    Milestone, NewMilestone, NewProgress, NewProject, ProgressEntry, Project, ValidationError,
+    Id, Milestone, NewMilestone, NewProgress, NewProject, ProgressEntry, Project, ValidationError,
 };
 use serde::{Deserialize, Serialize};
+pub(crate) use superseded::{Superseded, counted_progress};
 
 /// Raw input for a new project.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
@@ -53,7 +56,8 @@ pub struct ProgressInput {
     pub added: String,
 }
 
-/// Scope arithmetic of a project: everything planned, added, done and left.
+/// Scope arithmetic of a project: everything planned, added, done and left, counting the
+/// progress entries that count (not those an import supersedes).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ScopeTotals {
     /// Items planned in milestones.
@@ -104,8 +108,11 @@ pub struct ProjectView {
     pub scope: ScopeTotals,
     /// Milestones.
     pub milestones: Vec<Milestone>,
-    /// Progress log.
+    /// Progress log: every entry, including those an import supersedes.
     pub progress: Vec<ProgressEntry>,
+    /// Ids of the entries logged by hand that an import supersedes: kept and listed, but no
+    /// longer counted, because the import now fills their milestone.
+    pub superseded: Vec<Id>,
 }
 
 impl App {
@@ -134,6 +141,7 @@ impl App {
         for project in tx.projects(client_id).await? {
             let ms = tx.milestones(Some(project.id)).await?;
             let pr = tx.progress(Some(project.id)).await?;
+            let pr = counted_progress(&mut tx, Some(project.id), &ms, pr).await?;
             let client = clients
                 .iter()
                 .find(|c| c.id == project.client_id)
@@ -155,13 +163,26 @@ impl App {
         let client = tx.client(project.client_id).await?.name;
         let milestones = tx.milestones(Some(project.id)).await?;
         let progress = tx.progress(Some(project.id)).await?;
+        let superseded =
+            Superseded::load(&mut tx, Some(project.id), &milestones, &progress).await?;
+        let counted = superseded.counted(progress.clone());
         Ok(ProjectView {
-            scope: ScopeTotals::of(&milestones, &progress),
+            scope: ScopeTotals::of(&milestones, &counted),
+            superseded: superseded.ids_in(&progress),
             project,
             client,
             milestones,
             progress,
         })
+    }
+
+    /// Ids of a project's hand-logged progress entries that an import supersedes.
+    pub async fn superseded_progress(&self, project_id: Id) -> Result<Vec<Id>> {
+        let mut tx = self.begin().await?;
+        let milestones = tx.milestones(Some(project_id)).await?;
+        let progress = tx.progress(Some(project_id)).await?;
+        let s = Superseded::load(&mut tx, Some(project_id), &milestones, &progress).await?;
+        Ok(s.ids_in(&progress))
     }
 
     /// Adds a milestone to a project.

@@ -295,30 +295,145 @@ async fn a_planned_item_moved_out_of_its_milestone_leaves_it_empty() {
     }
 }
 
+async fn milestone(app: &App, title: &str, due: &str, scope: u32) {
+    app.add_milestone(&candor_app::MilestoneInput {
+        project: "Webwinkel".into(),
+        client: None,
+        title: title.into(),
+        due: due.into(),
+        scope: scope.to_string(),
+    })
+    .await
+    .unwrap();
+}
+
+async fn log(app: &App, milestone: Option<&str>, date: &str, done: u32) -> i64 {
+    app.log_progress(&candor_app::ProgressInput {
+        project: "Webwinkel".into(),
+        milestone: milestone.map(str::to_owned),
+        date: Some(date.into()),
+        done: done.to_string(),
+        added: "0".into(),
+        ..candor_app::ProgressInput::default()
+    })
+    .await
+    .unwrap()
+    .id
+}
+
+fn forecast_query() -> candor_app::ForecastQuery {
+    candor_app::ForecastQuery {
+        project: Some("Webwinkel".into()),
+        seed: Some(11),
+        as_of: Some("2026-10-12".into()),
+        ..candor_app::ForecastQuery::default()
+    }
+}
+
+/// (milestone, remaining, p50, p85) of every forecast row.
+async fn forecast(app: &App) -> Vec<(Option<String>, u32, Option<String>, Option<String>)> {
+    app.forecast(&forecast_query())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            let s = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string());
+            (r.milestone, r.remaining, s(r.p50), s(r.p85))
+        })
+        .collect()
+}
+
 #[tokio::test]
-async fn a_milestone_shared_with_progress_logged_by_hand_is_pointed_out() {
-    for db in backends() {
+async fn an_import_supersedes_progress_logged_by_hand_toward_the_milestones_it_fills() {
+    for (db, twin_db) in backends().into_iter().zip(backends()) {
+        // Two workspaces alike but for 3 items logged by hand toward Design, which the import
+        // fills: after the import their forecasts must be the same to the day.
         let app = workspace(&db).await;
-        app.add_milestone(&candor_app::MilestoneInput {
-            project: "Webwinkel".into(),
-            client: None,
-            title: "Design".into(),
-            due: "2026-10-30".into(),
-            scope: "10".into(),
-        })
-        .await
-        .unwrap();
-        app.log_progress(&candor_app::ProgressInput {
-            project: "Webwinkel".into(),
-            milestone: Some("Design".into()),
-            date: Some("2026-09-15".into()),
-            done: "3".into(),
-            added: "0".into(),
-            ..candor_app::ProgressInput::default()
-        })
-        .await
-        .unwrap();
-        let r = app
+        let twin = workspace(&twin_db).await;
+        for a in [&app, &twin] {
+            milestone(a, "Design", "2026-10-30", 10).await;
+            milestone(a, "Support", "2026-11-20", 4).await;
+        }
+        let design = log(&app, Some("Design"), "2026-09-15", 3).await;
+        let mut counted = Vec::new();
+        for a in [&app, &twin] {
+            counted.push(log(a, Some("Support"), "2026-10-05", 2).await);
+            counted.push(log(a, None, "2026-10-06", 1).await);
+        }
+        let before = app.project_view("Webwinkel", None).await.unwrap();
+        assert_eq!(before.scope.remaining, 14 - 6, "{}", db.backend);
+        assert!(before.superseded.is_empty());
+
+        let mut reports = Vec::new();
+        for a in [&app, &twin] {
+            let r = a
+                .import_progress(&input(
+                    "generic.csv",
+                    fixture("generic.csv"),
+                    Some("milestone"),
+                ))
+                .await
+                .unwrap();
+            reports.push(r);
+        }
+        let r = &reports[0];
+        assert_eq!(r.detail.notes.len(), 1, "{:?}", r.detail.notes);
+        let note = &r.detail.notes[0];
+        assert!(
+            note.contains("\"Design\"")
+                && note.contains("1 entry logged by hand (3 done, 0 added)")
+                && note.contains("no longer counted"),
+            "{note}"
+        );
+        assert!(
+            reports[1].detail.notes.is_empty(),
+            "{:?}",
+            reports[1].detail.notes
+        );
+
+        // The fixture: Design planned 2 (W-1, W-2, both done), Build planned 1 (W-3, open),
+        // then W-4, W-5 (done) and W-6 added. Support (4 planned, 2 done by hand) and the
+        // entry without a milestone (1 done) still count; the 3 toward Design do not.
+        let view = app.project_view("Webwinkel", None).await.unwrap();
+        assert_eq!(view.superseded, [design], "{}", db.backend);
+        let kept = [design, counted[0], counted[1]];
+        assert!(
+            kept.iter()
+                .all(|id| view.progress.iter().any(|e| e.id == *id)),
+            "nothing deleted"
+        );
+        assert_eq!(
+            (view.scope.planned, view.scope.added, view.scope.done),
+            (2 + 1 + 4, 3, 3 + 2 + 1),
+            "{}",
+            db.backend
+        );
+        assert_eq!(
+            view.scope.remaining, 4,
+            "3 open in the tracker + 2 of Support - 1"
+        );
+        let rows = forecast(&app).await;
+        assert_eq!(rows[0].1, 4, "{rows:?}");
+        let support = rows
+            .iter()
+            .find(|r| r.0.as_deref() == Some("Support"))
+            .unwrap();
+        assert_eq!(
+            support.1, 2,
+            "Design is all done; Support has 2 left: {rows:?}"
+        );
+        assert_eq!(rows, forecast(&twin).await, "throughput and scope alike");
+        let listed = app
+            .projects(None)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.project.name == "Webwinkel")
+            .unwrap();
+        assert_eq!(listed.scope, view.scope);
+
+        // Re-import: nothing written, nothing else superseded.
+        let again = app
             .import_progress(&input(
                 "generic.csv",
                 fixture("generic.csv"),
@@ -326,11 +441,38 @@ async fn a_milestone_shared_with_progress_logged_by_hand_is_pointed_out() {
             ))
             .await
             .unwrap();
-        assert_eq!(r.detail.notes.len(), 1, "{:?}", r.detail.notes);
+        assert_eq!(again.detail.writes, 0, "{}", db.backend);
+        assert_eq!(again.risk_before, again.risk_after);
+        assert_eq!(again.detail.notes, r.detail.notes);
+        let view2 = app.project_view("Webwinkel", None).await.unwrap();
+        assert_eq!(view2.progress, view.progress);
+        assert_eq!(view2.superseded, view.superseded);
+
+        // An import without milestones also fills the project's work outside milestones: the
+        // entry logged by hand without a milestone is superseded too; Support still counts.
+        let backlog = "id,title,created,started,done\nB-1,Hosting,2026-08-30,,2026-10-07\n";
+        let r = app
+            .import_progress(&input("b.csv", backlog.as_bytes().to_vec(), None))
+            .await
+            .unwrap();
         assert!(
-            r.detail.notes[0].contains("\"Design\"") && r.detail.notes[0].contains("3 items"),
-            "{}",
-            r.detail.notes[0]
+            r.detail
+                .notes
+                .iter()
+                .any(|n| n.contains("without a milestone") && n.contains("(1 done, 0 added)")),
+            "{:?}",
+            r.detail.notes
+        );
+        let view3 = app.project_view("Webwinkel", None).await.unwrap();
+        assert_eq!(view3.superseded, [design, counted[1]], "{}", db.backend);
+        assert_eq!(
+            (view3.scope.planned, view3.scope.done, view3.scope.remaining),
+            (8, 3 + 1 + 2, 5),
+            "B-1 planned and done; the entry without a milestone no longer counts"
+        );
+        assert!(
+            !view3.superseded.contains(&counted[0]),
+            "Support still counts"
         );
     }
 }

@@ -46,7 +46,7 @@ pub use restore::{
     Column, ColumnType, EXPORTED_TABLES, NOT_EXPORTED, Reference, SOFT_REFERENCES, TableSchema,
 };
 pub use verify::{ChainBreak, ChainStatus};
-pub use work_items::{ProgressSource, Upsert, WorkItemRow};
+pub use work_items::{ImportedGroup, ProgressSource, Upsert, WorkItemRow};
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::{Any, AnyPool};

@@ -42,6 +42,18 @@ pub enum Upsert {
     Unchanged,
 }
 
+/// A milestone group that imported items fill: the groups `candor_progress::derive::plan` plans
+/// (items neither dropped nor finished before the project start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedGroup {
+    /// Project.
+    pub project_id: Id,
+    /// Tool ID of the items (`jira`, `github`, …).
+    pub source: String,
+    /// Group name, as stored with the items.
+    pub group_name: String,
+}
+
 /// A live source a project syncs from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgressSource {
@@ -175,6 +187,44 @@ impl Tx {
                 })
             })
             .collect()
+    }
+
+    /// The groups imported items of a project (or of all, with `None`) count toward, by
+    /// project, source and name.
+    pub async fn imported_groups(&mut self, project_id: Option<Id>) -> Result<Vec<ImportedGroup>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT w.project_id, w.source, w.group_name FROM work_items w
+             JOIN projects p ON p.id = w.project_id
+             WHERE ($1 IS NULL OR w.project_id = $1) AND w.state <> 'dropped'
+               AND NOT (w.state = 'done' AND w.finished IS NOT NULL
+                        AND w.finished < p.start_date AND w.created < p.start_date)
+             ORDER BY w.project_id, w.source, w.group_name",
+        )
+        .bind(project_id)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ImportedGroup {
+                    project_id: row::int(r, "project_id")?,
+                    source: row::text(r, "source")?,
+                    group_name: row::text(r, "group_name")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Ids of the progress entries of a project (or of all, with `None`) logged by hand
+    /// (origin NULL), by id.
+    pub async fn hand_logged_progress(&mut self, project_id: Option<Id>) -> Result<Vec<Id>> {
+        let rows = sqlx::query(
+            "SELECT id FROM progress_entries
+             WHERE ($1 IS NULL OR project_id = $1) AND origin IS NULL ORDER BY id",
+        )
+        .bind(project_id)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter().map(|r| row::int(r, "id")).collect()
     }
 
     /// Adds a derived progress entry.
