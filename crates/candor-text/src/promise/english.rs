@@ -25,6 +25,7 @@ pub(super) struct FrameWords {
     relative: Vec<String>,
     like_verbs: Vec<String>,
     having_not: Vec<String>,
+    time_nouns: Vec<String>,
 }
 
 /// Compiled word sets.
@@ -44,6 +45,7 @@ pub(super) struct Frames {
     relative: HashSet<String>,
     like_verbs: HashSet<String>,
     having_not: HashSet<String>,
+    time_nouns: HashSet<String>,
 }
 
 /// What follows the subject.
@@ -106,19 +108,27 @@ impl Frames {
             relative: set(w.relative),
             like_verbs: set(w.like_verbs),
             having_not: set(w.having_not),
+            time_nouns: set(w.time_nouns),
         }
     }
 
-    /// Lower-cased word tokens with contractions expanded ("I'll" → "i will").
-    fn tokens(&self, sentence: &str) -> Vec<String> {
+    /// Lower-cased word tokens with contractions expanded ("I'll" → "i will"), and for each
+    /// whether punctuation ("," "-" "(" …) stands between it and the token before.
+    fn tokens(&self, sentence: &str) -> (Vec<String>, Vec<bool>) {
         let mut s = sentence.to_lowercase().replace(['’', '‘'], "'");
         for (from, to) in &self.contractions {
             s = s.replace(from.as_str(), to);
         }
         let mut out: Vec<String> = Vec::new();
+        let mut breaks: Vec<bool> = Vec::new();
         let mut cur = String::new();
+        let mut pending = false;
         for c in s.chars() {
             if c.is_alphanumeric() {
+                if cur.is_empty() {
+                    breaks.push(pending);
+                    pending = false;
+                }
                 cur.push(c);
             } else {
                 if !cur.is_empty() {
@@ -126,6 +136,10 @@ impl Frames {
                 }
                 if c == '?' || c == '!' {
                     out.push(c.to_string());
+                    breaks.push(pending);
+                    pending = true;
+                } else if !c.is_whitespace() && c != '\'' {
+                    pending = true;
                 }
             }
         }
@@ -134,18 +148,21 @@ impl Frames {
         }
         // "let's", "lets" → "let us"
         let mut expanded = Vec::with_capacity(out.len());
+        let mut expanded_breaks = Vec::with_capacity(out.len());
         let mut i = 0;
         while i < out.len() {
             if out[i] == "lets" || (out[i] == "let" && out.get(i + 1).is_some_and(|t| t == "s")) {
                 expanded.push("let".to_owned());
                 expanded.push("us".to_owned());
+                expanded_breaks.extend([breaks[i], false]);
                 i += if out[i] == "lets" { 1 } else { 2 };
                 continue;
             }
             expanded.push(out[i].clone());
+            expanded_breaks.push(breaks[i]);
             i += 1;
         }
-        expanded
+        (expanded, expanded_breaks)
     }
 
     /// Whether the sentence holds a first-person commitment frame. A "sentence" may hold a
@@ -153,7 +170,7 @@ impl Frames {
     /// before"): each part up to a "?" or "!" is read on its own, questions are skipped.
     pub(super) fn commits(&self, sentence: &str) -> bool {
         let names = capitalised_words(sentence);
-        let t = self.tokens(sentence);
+        let (t, breaks) = self.tokens(sentence);
         // token index ranges of the parts that are not questions
         let mut statements: Vec<std::ops::Range<usize>> = Vec::new();
         let mut from = 0;
@@ -172,7 +189,7 @@ impl Frames {
                 from = i + 1;
             }
         }
-        self.frames(&t)
+        self.frames(&t, &breaks)
             .iter()
             .any(|f| statements.iter().any(|r| r.contains(&f.at)) && self.is_commitment(f, &names))
     }
@@ -200,7 +217,7 @@ impl Frames {
         }
     }
 
-    fn frames(&self, t: &[String]) -> Vec<Frame> {
+    fn frames(&self, t: &[String], breaks: &[bool]) -> Vec<Frame> {
         let mut out = Vec::new();
         // (index of the first word after the subject, whether it is a coordinated "and will")
         let mut starts: Vec<(usize, bool)> = Vec::new();
@@ -224,7 +241,7 @@ impl Frames {
             if s >= t.len() {
                 continue;
             }
-            if let Some(f) = self.frame_at(t, s, coordinated) {
+            if let Some(f) = self.frame_at(t, breaks, s, coordinated) {
                 out.push(f);
             }
         }
@@ -244,7 +261,13 @@ impl Frames {
         out
     }
 
-    fn frame_at(&self, t: &[String], s: usize, coordinated: bool) -> Option<Frame> {
+    fn frame_at(
+        &self,
+        t: &[String],
+        breaks: &[bool],
+        s: usize,
+        coordinated: bool,
+    ) -> Option<Frame> {
         let word = |k: usize| t.get(k).map_or("", String::as_str);
         let prev = if s >= 2 { word(s - 2) } else { "" };
         let before_prev = if s >= 3 { word(s - 3) } else { "" };
@@ -260,6 +283,16 @@ impl Frames {
                 // "so that we can discuss": a purpose, not an undertaking
                 || (prev == "that" && before_prev == "so"),
             relative: self.relative.contains(prev)
+                // "the house I am trying to describe", "the lowest price we can find"
+                || (matches!(
+                    before_prev,
+                    "the" | "a" | "an" | "any" | "every" | "some" | "no" | "what" | "which" | "lowest" | "best"
+                ) && !self.time_nouns.contains(prev)
+                    && prev.chars().all(char::is_alphabetic)
+                    && !coordinated
+                    && s >= 1
+                    && !breaks[s - 1]
+                    && !breaks[s - 2])
                 || (prev == "that" && !self.that_verbs.contains(before_prev))
                 || (prev == "like" && self.like_verbs.contains(before_prev)),
         };
