@@ -156,7 +156,7 @@ fn lin_coling2020_commitments_held_out() {
     println!("lin-coling2020 development split: {dev:?}, P {p:.3} R {r:.3} F1 {dev_f:.3}");
     let (p, r, f) = test.prf();
     println!("lin-coling2020 held-out test split: {test:?}, P {p:.3} R {r:.3} F1 {f:.3}");
-    assert!(dev_f >= 0.78, "development F1 fell to {dev_f:.3}");
+    assert!(dev_f >= 0.83, "development F1 fell to {dev_f:.3}");
     assert!(f >= 0.72, "held-out F1 fell to {f:.3}");
 }
 
@@ -189,7 +189,7 @@ fn email_intent_test_split_commitments() {
         "email-intent test split, team commitment labels: {gold_n} commitments ({gold_yes} of them labelled Yes by the dataset), {c:?}, P {p:.3} R {r:.3} F1 {f:.3}"
     );
     assert!(gold_n > 100, "labels file lost lines");
-    assert!(f >= 0.80, "held-out F1 fell to {f:.3}");
+    assert!(f >= 0.83, "held-out F1 fell to {f:.3}");
 }
 
 /// The email-intent training split has no commitment labels; with `CANDOR_EVAL_DUMP=1` its
