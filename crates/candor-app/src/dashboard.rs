@@ -7,8 +7,8 @@
 //! version (`Store::version`), read before building: a write through this server shows on the
 //! next view (built in the foreground; views that come during it wait for it), one from another
 //! process or server once a background build is done, started within about five seconds (views
-//! meanwhile get the kept copy). Each list holds the most urgent
-//! [`LIST_LIMIT`] rows; `totals` counts them all.
+//! meanwhile get the kept copy). Each list holds the most urgent [`LIST_LIMIT`] rows; `totals`
+//! counts them all.
 
 use crate::{App, ForecastQuery, IncidentDetail, Result, Warning};
 use candor_core::{Commitment, CommitmentStatus, Id, ProjectStatus};
@@ -128,7 +128,7 @@ impl App {
                 return Ok(Arc::clone(d));
             }
         }
-        let built = Arc::new(self.build_dashboard(today).await?);
+        let built = Arc::new(self.build_off_workers(today).await?);
         *kept = Some((today, version, Arc::clone(&built)));
         Ok(built)
     }
@@ -151,7 +151,7 @@ impl App {
     /// next view builds in the foreground anyway). A failure keeps the old copy; the next
     /// foreground build reports it.
     async fn rebuild_dashboard(&self, today: Date, version: DataVersion) {
-        if let Ok(built) = self.build_dashboard(today).await {
+        if let Ok(built) = self.build_off_workers(today).await {
             let mut kept = self.memos.dashboard.lock().await;
             let current = kept
                 .as_ref()
@@ -161,6 +161,16 @@ impl App {
             }
         }
         self.memos.rebuilding.store(false, Ordering::Release);
+    }
+
+    /// Builds the dashboard on a blocking-pool thread: the forecasts are seconds of CPU work
+    /// that would otherwise hold an async worker and stall every request queued on it.
+    async fn build_off_workers(&self, today: Date) -> Result<Dashboard> {
+        let app = self.clone();
+        let handle = tokio::runtime::Handle::current();
+        tokio::task::spawn_blocking(move || handle.block_on(app.build_dashboard(today)))
+            .await
+            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
     }
 
     /// Builds the dashboard from the database.

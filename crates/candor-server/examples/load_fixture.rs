@@ -258,6 +258,14 @@ fn wrk(a: &Args, url: &str, cookie: &str) -> Wrk {
         .find(|l| l.contains("requests in"))
         .and_then(|l| l.split_whitespace().next()?.parse().ok())
         .unwrap_or(0);
+    if errors > 0 {
+        for l in text
+            .lines()
+            .filter(|l| l.contains("errors") || l.contains("Non-2xx"))
+        {
+            eprintln!("wrk {url}: {}", l.trim());
+        }
+    }
     Wrk {
         p50_ms: ms(&field("50%")),
         p99_ms: ms(&field("99%")),

@@ -20,6 +20,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "dashboard.html",
         include_str!("../templates/dashboard.html"),
     ),
+    (
+        "dashboard_body.html",
+        include_str!("../templates/dashboard_body.html"),
+    ),
     ("clients.html", include_str!("../templates/clients.html")),
     ("client.html", include_str!("../templates/client.html")),
     ("projects.html", include_str!("../templates/projects.html")),

@@ -21,6 +21,8 @@ pub async fn dashboard(
     who: Principal,
 ) -> Result<Html<String>, PageError> {
     let data = state.app.dashboard_shared().await?;
+    let lang = crate::i18n::I18n::language(who.user.language.code());
+    let body = crate::dashboard_view::body(&state.views, &data, lang)?;
     render_value(
         &state,
         &session,
@@ -28,7 +30,7 @@ pub async fn dashboard(
         &headers,
         "dashboard",
         "dashboard.html",
-        crate::dashboard_view::template_value(&data),
+        minijinja::context! { body => body },
     )
     .await
 }
