@@ -468,24 +468,34 @@ async fn superseded_notes(tx: &mut Tx, project: &Project) -> Result<Vec<String>>
         let t = by.entry(e.milestone_id).or_default();
         *t = (t.0 + 1, t.1 + u64::from(e.done), t.2 + u64::from(e.added));
     }
-    let kept = "are kept in the log but no longer counted (candor progress list marks them \
-                superseded)";
     let notes = by
         .into_iter()
         .map(|(m, (n, done, added))| {
-            let entries = if n == 1 { "entry" } else { "entries" };
-            let what = format!("{n} {entries} logged by hand ({done} done, {added} added)");
-            match m.and_then(|id| milestones.iter().find(|m| m.id == id)) {
-                Some(m) => format!(
-                    "milestone {:?} now takes its scope and progress from the import; {what} \
-                     toward it {kept}",
-                    m.title
+            let (entries, are) = if n == 1 {
+                ("entry", "is")
+            } else {
+                ("entries", "are")
+            };
+            let (why, toward) = match m.and_then(|id| milestones.iter().find(|m| m.id == id)) {
+                Some(m) => (
+                    format!(
+                        "milestone {:?} now takes its scope and progress from the import",
+                        m.title
+                    ),
+                    "toward it",
                 ),
-                None => format!(
+                None => (
                     "the import holds items without a milestone, so it now stands for the \
-                     project's work outside milestones; {what} without a milestone {kept}"
+                     project's work outside milestones"
+                        .to_owned(),
+                    "without a milestone",
                 ),
-            }
+            };
+            format!(
+                "{why}; {n} {entries} logged by hand {toward} ({done} done, {added} added) {are} \
+                 kept in the log but no longer counted (candor progress list marks superseded \
+                 entries)"
+            )
         })
         .collect();
     Ok(notes)

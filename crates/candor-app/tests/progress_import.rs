@@ -381,7 +381,7 @@ async fn an_import_supersedes_progress_logged_by_hand_toward_the_milestones_it_f
         let note = &r.detail.notes[0];
         assert!(
             note.contains("\"Design\"")
-                && note.contains("1 entry logged by hand (3 done, 0 added)")
+                && note.contains("1 entry logged by hand toward it (3 done, 0 added) is kept")
                 && note.contains("no longer counted"),
             "{note}"
         );
@@ -456,10 +456,8 @@ async fn an_import_supersedes_progress_logged_by_hand_toward_the_milestones_it_f
             .await
             .unwrap();
         assert!(
-            r.detail
-                .notes
-                .iter()
-                .any(|n| n.contains("without a milestone") && n.contains("(1 done, 0 added)")),
+            r.detail.notes.iter().any(|n| n
+                .contains("1 entry logged by hand without a milestone (1 done, 0 added) is kept")),
             "{:?}",
             r.detail.notes
         );

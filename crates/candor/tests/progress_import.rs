@@ -279,3 +279,116 @@ fn done_lists_are_chosen_on_the_command_line() {
             .stderr(contains("--done-list names Trello lists"));
     }
 }
+
+/// `progress list --json` of a project.
+fn listed(db: &TestDb, project: &str) -> Vec<serde_json::Value> {
+    let out = candor(db)
+        .args(["progress", "list", "--project", project, "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn an_import_into_the_demo_portal_supersedes_its_hand_logged_progress() {
+    // The fixture's open items (no done date): what the tracker says is left.
+    let fixture = std::fs::read_to_string(format!("{FIXTURES}/generic.csv")).unwrap();
+    let open = fixture
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(4) == Some(""))
+        .count();
+    assert_eq!(open, 3, "W-3, W-4, W-6");
+    let path = format!("{FIXTURES}/generic.csv");
+    let import = |db: &TestDb, json: bool| {
+        let mut c = candor(db);
+        c.args(["progress", "import", &path, "--project", "Customer portal"])
+            .args(["--milestone-from", "milestone"]);
+        if json {
+            c.arg("--json");
+        }
+        c.output().unwrap()
+    };
+    let webwinkel = [
+        "forecast",
+        "--project",
+        "Webwinkel",
+        "--seed",
+        "5",
+        "--json",
+    ];
+    for db in backends() {
+        candor(&db).arg("demo").assert().success();
+        let hand = listed(&db, "Customer portal");
+        assert!(
+            hand.len() > 10,
+            "the demo logs the portal's progress by hand"
+        );
+        assert!(hand.iter().all(|e| e["superseded"] == false), "{hand:?}");
+        let other_before = candor(&db).args(webwinkel).output().unwrap().stdout;
+
+        let out = import(&db, true);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let before = v["risk_before"]["remaining"].as_u64().unwrap();
+        assert!(before > 0, "{v}");
+        // Design, Build and Launch all come from the fixture now: what is left is exactly its
+        // open items, not 0 (the hand-logged work counted a second time).
+        assert_eq!(
+            v["risk_after"]["remaining"].as_u64(),
+            Some(open as u64),
+            "{} on {v}",
+            db.backend
+        );
+
+        let list = listed(&db, "Customer portal");
+        let superseded: Vec<_> = list.iter().filter(|e| e["superseded"] == true).collect();
+        assert_eq!(
+            superseded.len(),
+            hand.len(),
+            "every hand-logged entry, none deleted"
+        );
+        for e in &hand {
+            assert!(
+                superseded.iter().any(|s| s["id"] == e["id"]),
+                "{e} is kept and marked"
+            );
+        }
+        assert!(
+            list.len() > hand.len() && list.iter().any(|e| e["superseded"] == false),
+            "the imported entries count"
+        );
+        assert_eq!(
+            candor(&db).args(webwinkel).output().unwrap().stdout,
+            other_before,
+            "another project's hand-logged progress still counts as before"
+        );
+
+        // Re-import: no-op, and the human output says what happens to the hand-logged work.
+        let again = import(&db, false);
+        let text = String::from_utf8_lossy(&again.stdout);
+        assert!(again.status.success(), "{text}");
+        assert!(text.contains("0 progress rows written"), "{text}");
+        assert!(
+            text.contains("milestone \"Build\" now takes its scope and progress from the import")
+                && text.contains("no longer counted"),
+            "{text}"
+        );
+        assert!(text.contains(&format!("{open} left)")), "{text}");
+        assert_eq!(
+            listed(&db, "Customer portal"),
+            list,
+            "re-import changes nothing"
+        );
+        candor(&db)
+            .args(["progress", "list", "--project", "Customer portal"])
+            .assert()
+            .success()
+            .stdout(contains("no: superseded by the import"));
+    }
+}

@@ -1,4 +1,5 @@
-//! `candor progress log|list`: what got done, day by day.
+//! `candor progress log|list`: what got done, day by day, and which entries logged by hand an
+//! import supersedes.
 
 use super::Ctx;
 use crate::output;
@@ -6,6 +7,15 @@ use anyhow::Result;
 use candor_app::ProgressInput;
 use clap::Subcommand;
 use std::process::ExitCode;
+
+/// One line of `progress list --json`: the entry, and whether an import supersedes it.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    entry: &'a candor_core::ProgressEntry,
+    /// Logged by hand toward work an import now tracks: kept, not counted.
+    superseded: bool,
+}
 
 /// Progress subcommands.
 #[derive(Debug, Subcommand)]
@@ -94,6 +104,12 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
                     e.date,
                     e.id
                 );
+                if app.superseded_progress(e.project_id).await?.contains(&e.id) {
+                    crate::out!(
+                        "note: an import now tracks this work, so this entry is kept but not \
+                         counted (candor progress list marks it superseded)"
+                    );
+                }
                 // Early warning: logging progress re-runs this project's forecast.
                 for w in app.project_warnings(e.project_id).await? {
                     crate::out!(
@@ -111,9 +127,17 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
         } => {
             let v = app.project_view(&project, client.as_deref()).await?;
             if json {
-                output::json(&v.progress)?;
+                let rows: Vec<Listed<'_>> = v
+                    .progress
+                    .iter()
+                    .map(|entry| Listed {
+                        entry,
+                        superseded: v.superseded.contains(&entry.id),
+                    })
+                    .collect();
+                output::json(&rows)?;
             } else {
-                let mut t = output::table(&["date", "done", "added", "milestone"]);
+                let mut t = output::table(&["date", "done", "added", "milestone", "counted"]);
                 for e in &v.progress {
                     let m = v
                         .milestones
@@ -125,9 +149,20 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
                         e.done.to_string(),
                         e.added.to_string(),
                         output::or_dash(&m),
+                        if v.superseded.contains(&e.id) {
+                            "no: superseded by the import".to_owned()
+                        } else {
+                            "yes".to_owned()
+                        },
                     ]);
                 }
                 crate::out!("{t}");
+                if !v.superseded.is_empty() {
+                    crate::out!(
+                        "Entries logged by hand toward work an import now tracks stay in the log \
+                         but no longer count; the import counts that work."
+                    );
+                }
             }
         }
         Cmd::Import(_) | Cmd::Sync(_) => unreachable!("handled above"),
