@@ -125,10 +125,13 @@ impl App {
         let since = today.saturating_sub(7.days());
         let (milestones, progress) = {
             let mut tx = self.begin().await?;
-            (
-                tx.milestones(Some(project.id)).await?,
-                tx.progress(Some(project.id)).await?,
-            )
+            let milestones = tx.milestones(Some(project.id)).await?;
+            let all = tx.progress(Some(project.id)).await?;
+            // Progress an import supersedes is not reported twice.
+            let progress =
+                crate::projects::counted_progress(&mut tx, Some(project.id), &milestones, all)
+                    .await?;
+            (milestones, progress)
         };
         let rows = self
             .forecast(&ForecastQuery {

@@ -114,7 +114,10 @@ impl App {
         let project = tx.project(project_id).await?;
         let client = tx.client(project.client_id).await?;
         let milestones = tx.milestones(Some(project.id)).await?;
-        let progress = tx.progress(Some(project.id)).await?;
+        let all = tx.progress(Some(project.id)).await?;
+        // What an import supersedes is not counted for the client either.
+        let progress =
+            crate::projects::counted_progress(&mut tx, Some(project.id), &milestones, all).await?;
         let records = tx
             .records(&RecordFilter {
                 client_id: Some(client.id),

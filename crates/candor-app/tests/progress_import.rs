@@ -431,6 +431,10 @@ async fn an_import_supersedes_progress_logged_by_hand_toward_the_milestones_it_f
             .find(|p| p.project.name == "Webwinkel")
             .unwrap();
         assert_eq!(listed.scope, view.scope);
+        // The client's share page counts the same way.
+        let link = app.create_share_link("Webwinkel", "test").await.unwrap();
+        let shared = app.shared_project(&link.token).await.unwrap();
+        assert_eq!(shared.scope, view.scope, "{}", db.backend);
 
         // Re-import: nothing written, nothing else superseded.
         let again = app
