@@ -270,9 +270,9 @@ impl App {
     /// attempt failed).
     pub async fn outbox_list(&self, status: Option<&str>) -> Result<Vec<OutboxMessage>> {
         if let Some(s) = status
-            && !["draft", "sent", "failed", "discarded"].contains(&s)
+            && !["draft", "sending", "sent", "failed", "discarded"].contains(&s)
         {
-            let why = "expected draft, sent, failed or discarded";
+            let why = "expected draft, sending, sent, failed or discarded";
             return Err(ValidationError::new("status", s, why).into());
         }
         let mut tx = self.begin().await?;
@@ -288,14 +288,21 @@ impl App {
     /// Sends a draft. Success: the outgoing record entry is written and the draft marked sent
     /// (dated promises in it become follow-ups). Failure: the draft stays, with the server's
     /// answer noted and returned.
-    pub async fn outbox_send(&self, id: Id, smtp: &SmtpSettings) -> Result<OutboxMessage> {
-        let m = self.outbox_message(id).await?;
-        if m.status != "draft" {
-            return Err(AppError::Conflict(format!(
-                "outbox message {id} is {}; only a draft can be sent",
-                m.status
-            )));
-        }
+    /// The draft is claimed first (status `sending`), so a second sender is refused instead of
+    /// delivering it twice; `interrupted` resends one a dead process left `sending`.
+    pub async fn outbox_send(
+        &self,
+        id: Id,
+        smtp: &SmtpSettings,
+        interrupted: bool,
+    ) -> Result<OutboxMessage> {
+        let m = {
+            let mut tx = self.begin().await?;
+            tx.claim_outbox(id, interrupted).await?;
+            let m = tx.outbox_message(id).await?;
+            tx.commit().await?;
+            m
+        };
         if let Err(answer) = deliver(&m, smtp).await {
             let mut tx = self.begin().await?;
             tx.mark_outbox_failed(id, &answer).await?;

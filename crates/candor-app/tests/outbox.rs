@@ -145,7 +145,7 @@ async fn a_sent_draft_arrives_byte_for_byte_and_enters_the_record() {
             m.eml
         );
         let (port, got) = sink(false).await;
-        let sent = app.outbox_send(m.id, &smtp(port)).await.unwrap();
+        let sent = app.outbox_send(m.id, &smtp(port), false).await.unwrap();
         let got = got.lock().unwrap().clone();
         assert_eq!(got.len(), 1, "{}", db.backend);
         eprintln!(
@@ -172,7 +172,7 @@ async fn a_sent_draft_arrives_byte_for_byte_and_enters_the_record() {
                 .iter()
                 .all(|c| c.broken.is_none())
         );
-        let again = app.outbox_send(m.id, &smtp(port)).await.unwrap_err();
+        let again = app.outbox_send(m.id, &smtp(port), false).await.unwrap_err();
         assert_eq!(again.exit_code(), 2, "{again}");
     }
 }
@@ -183,7 +183,7 @@ async fn a_refused_send_keeps_the_draft_and_reports_the_answer() {
         let app = workspace(&db).await;
         let m = app.outbox_add(&draft()).await.unwrap();
         let (port, got) = sink(true).await;
-        let e = app.outbox_send(m.id, &smtp(port)).await.unwrap_err();
+        let e = app.outbox_send(m.id, &smtp(port), false).await.unwrap_err();
         let msg = e.to_string();
         assert!(
             msg.contains("mailbox unavailable") && msg.contains("kept"),
@@ -194,6 +194,32 @@ async fn a_refused_send_keeps_the_draft_and_reports_the_answer() {
         assert_eq!(kept.status, "draft", "{}", db.backend);
         assert!(kept.last_error.unwrap().contains("mailbox unavailable"));
         assert!(app.records(None, None, None).await.unwrap().is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_draft_being_sent_is_not_sent_twice_and_an_interrupted_send_can_be_resumed() {
+    for db in backends() {
+        let app = workspace(&db).await;
+        let m = app.outbox_add(&draft()).await.unwrap();
+        let (port, got) = sink(false).await;
+        // Another process claimed it and died before the database heard back.
+        {
+            let pool = candor_store::Store::open(&db.url).await.unwrap();
+            let mut tx = pool.begin().await.unwrap();
+            tx.claim_outbox(m.id, false).await.unwrap();
+            tx.commit().await.unwrap();
+            pool.close().await;
+        }
+        let e = app.outbox_send(m.id, &smtp(port), false).await.unwrap_err();
+        assert_eq!(e.exit_code(), 2, "{e}");
+        assert!(e.to_string().contains("--interrupted"), "{e}");
+        assert!(got.lock().unwrap().is_empty(), "nothing went out twice");
+        assert_eq!(app.outbox_list(Some("sending")).await.unwrap().len(), 1);
+        // The user checked and resends it on purpose.
+        let sent = app.outbox_send(m.id, &smtp(port), true).await.unwrap();
+        assert_eq!(sent.status, "sent", "{}", db.backend);
+        assert_eq!(got.lock().unwrap().len(), 1);
     }
 }
 

@@ -171,7 +171,7 @@ impl Tx {
     pub async fn mark_outbox_sent(&mut self, id: Id, record_id: Id) -> Result<()> {
         let done = sqlx::query(
             "UPDATE outbox SET status = 'sent', sent_at = $1, record_id = $2, last_error = NULL
-             WHERE id = $3 AND status = 'draft'",
+             WHERE id = $3 AND status IN ('draft', 'sending')",
         )
         .bind(row::ts_text(jiff::Timestamp::now()))
         .bind(record_id)
@@ -186,13 +186,45 @@ impl Tx {
         Ok(())
     }
 
-    /// Keeps the draft and notes the server's answer to a failed attempt.
+    /// Claims a draft for sending (status `sending`), so two senders never both deliver it.
+    /// `interrupted` also takes a message left `sending` by a send that never finished (the
+    /// process died between the SMTP server and the database): the user's call to resend it.
+    pub async fn claim_outbox(&mut self, id: Id, interrupted: bool) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'sending'
+             WHERE id = $1 AND (status = 'draft' OR ($2 = 1 AND status = 'sending'))",
+        )
+        .bind(id)
+        .bind(i64::from(interrupted))
+        .execute(self.conn())
+        .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        let m = self.outbox_message(id).await?;
+        Err(StoreError::Conflict(if m.status == "sending" {
+            format!(
+                "outbox message {id} is being sent, or a send of it was interrupted; if the \
+                 recipient did not get it, resend it with: candor outbox send {id} --interrupted"
+            )
+        } else {
+            format!(
+                "outbox message {id} is {}; only a draft can be sent",
+                m.status
+            )
+        }))
+    }
+
+    /// Keeps the draft (back from `sending`) and notes the server's answer to a failed attempt.
     pub async fn mark_outbox_failed(&mut self, id: Id, error: &str) -> Result<()> {
-        sqlx::query("UPDATE outbox SET last_error = $1 WHERE id = $2")
-            .bind(error)
-            .bind(id)
-            .execute(self.conn())
-            .await?;
+        sqlx::query(
+            "UPDATE outbox SET last_error = $1, status = 'draft'
+             WHERE id = $2 AND status IN ('draft', 'sending')",
+        )
+        .bind(error)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
         Ok(())
     }
 

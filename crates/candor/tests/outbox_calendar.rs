@@ -331,7 +331,7 @@ fn a_refused_send_keeps_the_draft_and_a_discard_settles_it() {
             .args(["outbox", "list", "--status", "queued"])
             .assert()
             .code(2)
-            .stderr(contains("draft, sent, failed or discarded"));
+            .stderr(contains("draft, sending, sent, failed or discarded"));
         candor(&db)
             .args(["outbox", "show", "999"])
             .assert()

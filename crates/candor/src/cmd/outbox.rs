@@ -46,6 +46,10 @@ pub enum Cmd {
         /// Send every draft.
         #[arg(long)]
         all: bool,
+        /// Resend a message left `sending` by a send that never finished (check first that the
+        /// recipient did not get it).
+        #[arg(long, conflicts_with = "all")]
+        interrupted: bool,
     },
     /// Drop a draft (it stays listed as discarded; a composed draft's record status follows).
     #[command(after_help = "Example:\n  candor outbox discard 3")]
@@ -89,7 +93,11 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
                 show(&m);
             }
         }
-        Cmd::Send { id, all } => return send(&app, id, all).await,
+        Cmd::Send {
+            id,
+            all,
+            interrupted,
+        } => return send(&app, id, all, interrupted).await,
         Cmd::Discard { id } => {
             let m = app.outbox_discard(id).await?;
             crate::out!("outbox message {} discarded: {}", m.id, m.subject);
@@ -101,7 +109,7 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn send(app: &App, id: Option<i64>, all: bool) -> Result<ExitCode> {
+async fn send(app: &App, id: Option<i64>, all: bool, interrupted: bool) -> Result<ExitCode> {
     let smtp = SmtpSettings::from_vars(|k| std::env::var(k).ok())?;
     let ids: Vec<i64> = if all {
         app.outbox_list(Some("draft"))
@@ -118,7 +126,7 @@ async fn send(app: &App, id: Option<i64>, all: bool) -> Result<ExitCode> {
     }
     let mut failed = 0;
     for id in ids {
-        match app.outbox_send(id, &smtp).await {
+        match app.outbox_send(id, &smtp, interrupted).await {
             Ok(m) => crate::out!(
                 "sent outbox message {} to {} (record entry {})",
                 m.id,
