@@ -71,9 +71,11 @@ pub struct ParsedMessage {
 fn parser() -> &'static MessageParser {
     static PARSER: OnceLock<MessageParser> = OnceLock::new();
     PARSER.get_or_init(|| {
+        // Date stays raw and is parsed on its own (see `date`): parsed in the stream, a
+        // date such as "03 Jul 01 4:12:06 PM" swallows the next header (mail-parser 0.11).
         MessageParser::new()
             .with_mime_headers()
-            .with_date_headers()
+            .header_raw(HeaderName::Date)
             .with_address_headers()
             .with_message_ids()
             .header_text(HeaderName::Subject)
@@ -88,11 +90,11 @@ pub fn parse(raw: &RawMessage) -> Result<ParsedMessage, String> {
     let from = msg.from().and_then(first_mailbox);
     let message_id = message_id(&msg);
     let subject = no_nul(msg.subject().unwrap_or_default().trim().to_owned());
-    if from.is_none() && message_id.is_none() && subject.is_empty() && msg.date().is_none() {
+    let sent = date(&msg);
+    if from.is_none() && message_id.is_none() && subject.is_empty() && sent.is_none() {
         return Err("no From, Message-ID, Subject or Date header".to_owned());
     }
-    let date = msg
-        .date()
+    let date = sent
         .filter(|d| d.is_valid())
         .and_then(|d| jiff::Timestamp::from_second(d.to_timestamp()).ok())
         .or(raw.fallback_date);
@@ -135,6 +137,11 @@ fn body_text(msg: &mail_parser::Message<'_>) -> String {
         }
     }
     parts.join("\n\n")
+}
+
+/// The Date header, parsed apart from the rest of the header block.
+fn date(msg: &mail_parser::Message<'_>) -> Option<mail_parser::DateTime> {
+    mail_parser::DateTime::parse_rfc822(msg.header_raw(HeaderName::Date)?)
 }
 
 /// The Message-ID: the parsed id (the first, when a comment adds more), else the raw header

@@ -137,4 +137,17 @@ Message-ID: PM200011:12:45 AM\n\nx\n",
     ))
     .unwrap();
     assert_eq!(bare.message_id.as_deref(), Some("PM200011:12:45 AM"));
+    // A date ending in "PM" once swallowed the header after it (a real SpamAssassin message).
+    let pm = parse(&raw(b"From: <z9@china.example>
+Date: 03 Jul 01 4:12:06 PM
+Message-Id: <0UW3Y47e27xw>
+To: good@china.example
+Subject: x
+
+x
+"))
+    .unwrap();
+    assert_eq!(pm.message_id.as_deref(), Some("0UW3Y47e27xw"));
+    assert!(pm.date.unwrap().to_string().starts_with("2001-07-03T"));
+    assert_eq!(pm.to[0].address, "good@china.example");
 }
