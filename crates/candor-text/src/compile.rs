@@ -250,6 +250,8 @@ fn terms_alternation(terms: &[String]) -> String {
 }
 
 /// Fills `{person}` and `{internal}`; `None` when `{internal}` is used but no terms are configured.
+/// A `{person}` outside the roster is a capitalised word with a lower-case second letter, so
+/// acronyms of organisations ("NS", "KLM", "NRK") are not taken for a colleague's name.
 fn fill_placeholders(body: &str, config: &CheckerConfig) -> Option<String> {
     let mut out = body.to_owned();
     if out.contains("{person}") {
@@ -268,10 +270,10 @@ fn fill_placeholders(body: &str, config: &CheckerConfig) -> Option<String> {
         };
         out = out.replacen(
             "{person}",
-            &format!(r"(?P<person>(?-i:\p{{Lu}}[\p{{L}}\p{{M}}]+){roster})"),
+            &format!(r"(?P<person>(?-i:\p{{Lu}}[\p{{Ll}}\p{{M}}][\p{{L}}\p{{M}}]*){roster})"),
             1,
         );
-        out = out.replace("{person}", r"(?-i:\p{Lu}[\p{L}\p{M}]+)");
+        out = out.replace("{person}", r"(?-i:\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}]*)");
     }
     if out.contains("{roster}") {
         if config.roster.is_empty() {

@@ -1,0 +1,120 @@
+//! General phrasings of elements and anti-patterns, one class per test, in every language:
+//! the rule packs must cover how people commonly say a thing, not single sentences of the
+//! evaluation set. Hand-written sentences (written for these tests by the team).
+
+use candor_text::{CheckOptions, Checker, CheckerConfig, Element, Report};
+
+fn check(lang: &str, text: &str) -> Report {
+    Checker::builtin(&CheckerConfig::default())
+        .expect("built-in packs compile")
+        .check(
+            text,
+            &CheckOptions {
+                lang: Some(lang.into()),
+                message_type: None,
+            },
+        )
+        .expect("pack exists")
+}
+
+fn has(lang: &str, text: &str, element: Element) -> bool {
+    check(lang, text).has(element)
+}
+
+fn flags(lang: &str, text: &str, rule: &str) -> bool {
+    check(lang, text).findings.iter().any(|f| f.rule == rule)
+}
+
+#[test]
+fn offering_the_next_contact_is_a_next_step_in_every_language() {
+    for (lang, text) in [
+        ("en", "I'll send you an update by Thursday."),
+        (
+            "en",
+            "We will let you know as soon as the fix is live on Monday.",
+        ),
+        ("en", "You will hear from us again on Friday."),
+        ("nl", "Ik bel u morgen om tien uur."),
+        ("nl", "We nemen vrijdag contact met u op."),
+        ("nl", "U hoort uiterlijk donderdag van ons."),
+        ("nb", "Jeg ringer deg i morgen klokka ti."),
+        ("nb", "Vi kontakter deg på fredag."),
+        ("nb", "Du vil høre fra oss innen torsdag."),
+        ("bn", "আমরা আপনাকে কাল জানাব।"),
+        ("bn", "আগামী সপ্তাহে আমি আবার ফোন করে খোঁজ নেব।"),
+    ] {
+        assert!(has(lang, text, Element::NextStep), "{lang}: {text}");
+    }
+}
+
+#[test]
+fn talking_to_others_or_an_interview_is_no_next_step() {
+    for (lang, text) in [
+        ("en", "I'll talk to the designer about the layout."),
+        ("nb", "Kundene som ringer inn, får hjelp av kundeservice."),
+        ("nb", "Vi følger opp saken internt."),
+        ("bn", "এক সাক্ষাৎকারে তিনি এ কথা বলেন।"),
+        ("bn", "সাংবাদিকদের সঙ্গে কথা বলতে গিয়ে তিনি এ কথা জানান।"),
+    ] {
+        assert!(!has(lang, text, Element::NextStep), "{lang}: {text}");
+    }
+}
+
+#[test]
+fn steps_taken_or_under_way_are_a_plan() {
+    for (lang, text) in [
+        ("en", "We have added a second review to every release."),
+        ("en", "We are putting a daily check in place."),
+        ("en", "We took immediate steps to correct the invoices."),
+        ("en", "Weve been working to make the servers more robust."),
+        ("nl", "We hebben maatregelen genomen om dit te voorkomen."),
+        ("nl", "We zullen dinsdag nog een keer langskomen."),
+        (
+            "nl",
+            "We zorgen ervoor dat elke levering wordt gecontroleerd.",
+        ),
+    ] {
+        assert!(has(lang, text, Element::Plan), "{lang}: {text}");
+    }
+}
+
+#[test]
+fn the_readers_own_trouble_is_impact_other_customers_are_not() {
+    assert!(has(
+        "en",
+        "Your website was down for three hours on Monday.",
+        Element::Impact
+    ));
+    assert!(has(
+        "en",
+        "We know how much the launch matters to you.",
+        Element::Impact
+    ));
+    assert!(!has(
+        "en",
+        "We also started notifying affected customers.",
+        Element::Impact
+    ));
+}
+
+#[test]
+fn organisations_and_sentence_adverbs_are_not_colleagues() {
+    for (lang, text) in [
+        ("nl", "KLM heeft de reizigers niet op tijd geïnformeerd."),
+        ("nl", "Daarom heeft de vervoerder het niet gedaan."),
+        ("nl", "Helaas heeft de storing het verkeer niet ontzien."),
+        ("nb", "Derfor har vi ikke sendt fakturaen."),
+    ] {
+        assert!(!flags(lang, text, "blames_colleague"), "{lang}: {text}");
+    }
+    assert!(flags(
+        "nl",
+        "Pieter heeft de bestanden niet doorgestuurd.",
+        "blames_colleague"
+    ));
+    assert!(flags(
+        "bn",
+        "একজন কর্মচারীর গাফিলতির কারণে এমনটা হয়েছে।",
+        "blames_colleague"
+    ));
+}
