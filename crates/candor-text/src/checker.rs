@@ -278,6 +278,7 @@ fn accept(
             .take_while(|d| d.start < sentence.end)
             .filter(|d| d.end <= sentence.end)
             .filter(|d| !negated_with(pack, text, sentence, d, pack.negation_before + 2, 0))
+            .filter(|d| !in_the_past(pack, text, sentence, d))
             .min_by_key(|d| distance(d))
             .cloned();
     }
@@ -328,6 +329,29 @@ fn negated_with(
             .find_iter(after)
             .take(window_after)
             .any(|m| is_neg(m.as_str()))
+}
+
+/// Whether the word right before a date ("last Friday") or right after it ("two weeks ago")
+/// puts the date in the past, which makes it no new date.
+fn in_the_past(
+    pack: &CompiledPack,
+    text: &str,
+    sentence: &Range<usize>,
+    date: &Range<usize>,
+) -> bool {
+    let word = |m: regex::Match<'_>| m.as_str().to_lowercase();
+    let start = date.start.clamp(sentence.start, sentence.end);
+    let end = date.end.clamp(start, sentence.end);
+    let before = &text[floor_boundary(text, start.saturating_sub(40).max(sentence.start))..start];
+    let after = &text[end..floor_boundary(text, (end + 40).min(sentence.end)).max(end)];
+    let first_in_date = pack.words.find(&text[start..end]).map(word);
+    let last_before = pack.words.find_iter(before).last().map(word);
+    let first_after = pack.words.find(after).map(word);
+    [first_in_date, last_before]
+        .iter()
+        .flatten()
+        .any(|w| pack.past_before.contains(w))
+        || first_after.is_some_and(|w| pack.past_after.contains(&w))
 }
 
 /// Turns hits into the element map and anti-pattern findings, applying `suppressed_by` and

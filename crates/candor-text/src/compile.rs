@@ -48,6 +48,8 @@ pub(crate) struct CompiledPack {
     pub negation_before: usize,
     pub negation_after: usize,
     pub not_names: HashSet<String>,
+    pub past_before: HashSet<String>,
+    pub past_after: HashSet<String>,
     pub rules: Vec<CompiledRule>,
     pub prefilter: RegexSet,
     pub missing: BTreeMap<Element, (String, String)>,
@@ -95,6 +97,8 @@ impl CompiledPack {
                 .chain(&config.internal_terms)
                 .map(|n| n.to_lowercase())
                 .collect(),
+            past_before: lang.past_before.iter().map(|w| w.to_lowercase()).collect(),
+            past_after: lang.past_after.iter().map(|w| w.to_lowercase()).collect(),
             rules,
             prefilter,
             missing: missing_messages(lang).map_err(|reason| err("(missing)", reason))?,

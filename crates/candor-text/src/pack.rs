@@ -60,6 +60,13 @@ pub struct LanguageSpec {
     pub negation_after: usize,
     /// Capitalised words that are never a person's name (pronouns, articles), lower case.
     pub not_names: Vec<String>,
+    /// Words right before a date that put it in the past ("last Friday", "since Monday"), lower
+    /// case: such a date is no new date.
+    #[serde(default)]
+    pub past_before: Vec<String>,
+    /// Words right after a date that put it in the past ("two weeks ago"), lower case.
+    #[serde(default)]
+    pub past_after: Vec<String>,
     /// Treat `\b` as an ASCII word boundary (fast on any text; right for Latin-script packs
     /// whose rule words start and end with ASCII letters). Leave false for scripts such as Bengali.
     #[serde(default)]

@@ -118,3 +118,27 @@ fn organisations_and_sentence_adverbs_are_not_colleagues() {
         "blames_colleague"
     ));
 }
+
+#[test]
+fn a_date_in_the_past_is_no_new_date() {
+    for (lang, text) in [
+        ("en", "As we said last Friday, the report was delayed."),
+        ("en", "We delivered the first part two weeks ago."),
+        (
+            "nl",
+            "Zoals we vorige week vrijdag zeiden, is het rapport uitgesteld.",
+        ),
+        ("nb", "Som vi skrev forrige fredag, er rapporten forsinket."),
+        ("bn", "গত ২০ মে প্রকাশিত সংবাদে ভুল তথ্য দেওয়া হবে না।"),
+    ] {
+        assert!(!has(lang, text, Element::NewDate), "{lang}: {text}");
+    }
+    for (lang, text) in [
+        ("en", "We will deliver the report on Friday 4 December."),
+        ("nl", "We leveren het rapport uiterlijk vrijdag 4 december."),
+        ("nb", "Vi leverer rapporten innen fredag 4. desember."),
+        ("bn", "আমরা ৪ ডিসেম্বরের মধ্যে প্রতিবেদন দেব।"),
+    ] {
+        assert!(has(lang, text, Element::NewDate), "{lang}: {text}");
+    }
+}
