@@ -142,3 +142,40 @@ fn a_date_in_the_past_is_no_new_date() {
         assert!(has(lang, text, Element::NewDate), "{lang}: {text}");
     }
 }
+
+#[test]
+fn acknowledging_feelings_and_naming_who_was_hit() {
+    for (lang, text, element) in [
+        (
+            "en",
+            "I can only imagine how this week has been.",
+            Element::Empathy,
+        ),
+        (
+            "en",
+            "You have every right to be annoyed.",
+            Element::Empathy,
+        ),
+        (
+            "en",
+            "Let me know if the new build works for you.",
+            Element::NextStep,
+        ),
+        (
+            "nl",
+            "We gaan uitzoeken waarom de levering misging.",
+            Element::Plan,
+        ),
+        ("nl", "De procedure wordt aangepast.", Element::Plan),
+        (
+            "nl",
+            "Gedupeerde reizigers krijgen hun geld terug.",
+            Element::Impact,
+        ),
+        ("nb", "Mange kunder var uten strøm i natt.", Element::Impact),
+        ("nb", "Nettbanken lå nede i to timer.", Element::Impact),
+        ("bn", "আপনাদের ক্ষোভ যৌক্তিক।", Element::Empathy),
+    ] {
+        assert!(has(lang, text, element), "{lang}: {text}");
+    }
+}
