@@ -5,8 +5,8 @@ pub mod accounts;
 mod accounts_tokens;
 mod calendar;
 pub mod calendar_feed;
-mod checkin;
 pub mod check;
+mod checkin;
 mod clients;
 mod compose;
 pub mod dashboard;
@@ -35,15 +35,15 @@ mod team_tz;
 
 pub use calendar::{BusinessDays, DayOffRow, HolidayRow};
 pub use calendar_feed::NewCalendarFeed;
-pub use checkin::CheckinRow;
-pub use ics::IcsExport;
 pub use candor_store::redact;
 pub use candor_store::{ChainBreak, ChainStatus, SealedRecord};
+pub use checkin::CheckinRow;
 pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
 pub use compose::{ComposeOutcome, ComposeRequest, incident_message_types};
 pub use error::{AppError, Result};
 pub use followups::{DueItem, DueList, FollowUpInput, Lateness};
 pub use forecast::{ForecastQuery, ForecastRow, Warning};
+pub use ics::IcsExport;
 pub use import::{ImportFailure, ImportSummary, UnassignedMail};
 pub use incidents::{
     AdvanceOutcome, ContactLogInput, IncidentDetail, IncidentSetInput, NameRef, OpenIncidentInput,

@@ -41,10 +41,10 @@ pub use mail::{MailRow, NewMail};
 pub use outbox::{NewOutboxMessage, OutboxMessage};
 pub use promises::PromiseCandidate;
 pub use records::{RecordFilter, SealedRecord};
-pub use stamp::DataVersion;
 pub use restore::{
     Column, ColumnType, EXPORTED_TABLES, NOT_EXPORTED, Reference, SOFT_REFERENCES, TableSchema,
 };
+pub use stamp::DataVersion;
 pub use verify::{ChainBreak, ChainStatus};
 pub use work_items::{ImportedGroup, ProgressSource, Upsert, WorkItemRow};
 

@@ -2,8 +2,8 @@
 
 mod calendar;
 mod calendar_feed;
-mod checkin;
 mod check;
+mod checkin;
 mod client;
 mod commitment;
 mod completions;
