@@ -202,6 +202,7 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
             _ => pos..pos,
         }
     };
+    let quoted = quoted_lines(text);
     let mut dates: Option<Vec<Range<usize>>> = None;
     let mut hits = Vec::new();
     for idx in candidates.iter() {
@@ -216,6 +217,9 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
         }
         let wants_person = rule.regex.capture_names().any(|n| n == Some("person"));
         let mut consider = |span: Range<usize>, person: Option<&str>| {
+            if quoted.iter().any(|q| q.contains(&span.start)) {
+                return;
+            }
             let sentence = sentence_of(span.start);
             if rule.scope == Scope::Sentence && span.end > sentence.end {
                 return;
@@ -243,6 +247,23 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// Lines quoted from an earlier message ("> …" in mail and issue replies): the words there are
+/// someone else's, so nothing in them counts for or against this message.
+fn quoted_lines(text: &str) -> Vec<Range<usize>> {
+    if !text.starts_with('>') && !text.contains("\n>") && !text.contains("\n >") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('>') {
+            out.push(start..start + line.len());
+        }
+        start += line.len();
+    }
+    out
 }
 
 /// The span to record for a match, or `None` when a condition rejects it.

@@ -179,3 +179,19 @@ fn acknowledging_feelings_and_naming_who_was_hit() {
         assert!(has(lang, text, element), "{lang}: {text}");
     }
 }
+
+#[test]
+fn quoted_lines_of_an_earlier_message_do_not_count() {
+    let reply = "> You forgot to send the files and it is your fault.\n> Sorry, I was away.\n\nThanks, we will send them on Friday 4 December.";
+    let r = check("en", reply);
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "blames_client"),
+        "{:?}",
+        r.findings
+    );
+    assert!(!r.has(Element::Apology));
+    assert!(r.has(Element::Thanks) && r.has(Element::NewDate));
+    // The same words unquoted do count.
+    let r = check("en", "You forgot to send the files and it is your fault.");
+    assert!(r.findings.iter().any(|f| f.rule == "blames_client"));
+}
