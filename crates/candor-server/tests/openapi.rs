@@ -13,6 +13,9 @@ use candor_server::{RouteInfo, openapi_document, route_table};
 use serde_json::{Value, json};
 use support::{Server, start};
 
+/// An error case: token, method, path, body, expected status and expected error code.
+type ErrorCase<'a> = (&'a str, &'a str, &'a str, Option<Value>, u16, &'a str);
+
 /// A validator for `schema` (usually a `$ref`) with the document's components beside it, so
 /// `#/components/schemas/...` references resolve inside one root.
 fn validator(doc: &Value, schema: &Value) -> jsonschema::Validator {
@@ -314,7 +317,7 @@ async fn responses_match_for(db: candor_testkit::TestDb) {
     // Errors: each answers the envelope with its documented code.
     let error = &op(&doc, "GET", "/api/v1/clients")["responses"]["default"]["content"]["application/json"]
         ["schema"];
-    let cases: Vec<(&str, &str, &str, Option<Value>, u16, &str)> = vec![
+    let cases: Vec<ErrorCase> = vec![
         (
             &admin,
             "GET",
