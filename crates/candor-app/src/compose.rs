@@ -100,7 +100,7 @@ impl App {
             .as_deref()
             .map(|l| Language::parse("lang", l))
             .transpose()?;
-        let composer = match &req.templates {
+        let composer = match req.templates.as_ref().or(self.templates_dir.as_ref()) {
             Some(dir) => Composer::with_overrides(dir)?,
             None => Composer::builtin()?,
         };

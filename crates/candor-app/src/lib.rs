@@ -22,6 +22,7 @@ mod ics;
 mod import;
 mod incidents;
 mod memo;
+pub mod message_templates;
 pub mod outbox;
 mod progress_import;
 mod projects;
@@ -69,10 +70,12 @@ pub struct App {
     today: Option<Date>,
     search_dir: std::path::PathBuf,
     memos: std::sync::Arc<memo::Memos>,
+    templates_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
-    /// Opens the workspace database at `url` (migrating it) and reads `CANDOR_TODAY` if set.
+    /// Opens the workspace database at `url` (migrating it) and reads `CANDOR_TODAY` and
+    /// `CANDOR_TEMPLATES` if set.
     pub async fn open(url: &str) -> Result<App> {
         let store = Store::open(url).await?;
         let today = match std::env::var("CANDOR_TODAY") {
@@ -84,6 +87,7 @@ impl App {
             today,
             search_dir: search::index_dir(url),
             memos: std::sync::Arc::default(),
+            templates_dir: std::env::var_os("CANDOR_TEMPLATES").map(std::path::PathBuf::from),
         })
     }
 

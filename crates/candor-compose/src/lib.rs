@@ -19,6 +19,7 @@ mod templates;
 pub use inputs::{IncidentFacts, Inputs, Recipient, Sender, TimelineItem, WeekProgress};
 pub use message_type::{Medium, MessageType};
 pub use missing::MissingInput;
+pub use templates::{builtin as builtin_templates, overrides as template_overrides};
 
 use candor_core::{Language, ValidationError, field};
 use locale::LocaleFormat;
