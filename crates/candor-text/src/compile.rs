@@ -13,6 +13,10 @@ use std::collections::{BTreeMap, HashSet};
 /// the checker's time then goes to rebuilding DFA states. Measured with the checker bench.
 pub(crate) const DFA_CACHE_BYTES: usize = 32 << 20;
 
+/// Compiled-size limit of the pack-wide prefilter. The default (10 MiB) leaves a large pack
+/// (the Dutch one is near it) no room for a workspace's roster and internal terms.
+const PREFILTER_SIZE_BYTES: usize = 64 << 20;
+
 /// Workspace facts the rules need: who is on the team, which words are internal.
 #[derive(Debug, Clone, Default)]
 pub struct CheckerConfig {
@@ -76,6 +80,7 @@ impl CompiledPack {
             }
         }
         let prefilter = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+            .size_limit(PREFILTER_SIZE_BYTES)
             .dfa_size_limit(DFA_CACHE_BYTES)
             .build()
             .map_err(|e| err("(all rules)", e.to_string()))?;

@@ -195,3 +195,24 @@ fn quoted_lines_of_an_earlier_message_do_not_count() {
     let r = check("en", "You forgot to send the files and it is your fault.");
     assert!(r.findings.iter().any(|f| f.rule == "blames_client"));
 }
+
+#[test]
+fn every_pack_builds_with_a_large_roster_and_term_list() {
+    let config = CheckerConfig {
+        roster: (0..300).map(|i| format!("Person{i} Lastname{i}")).collect(),
+        internal_terms: (0..150).map(|i| format!("tool{i}")).collect(),
+    };
+    let c = Checker::builtin(&config).expect("packs compile with a large roster");
+    let r = c
+        .check(
+            "Person7 forgot to run tool12 before the release.",
+            &CheckOptions {
+                lang: Some("en".into()),
+                message_type: None,
+            },
+        )
+        .expect("pack exists");
+    let rules: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.contains(&"blames_colleague"), "{rules:?}");
+    assert!(rules.contains(&"internal_detail"), "{rules:?}");
+}
