@@ -228,6 +228,26 @@ fn routes() -> Vec<Route> {
             Admin,
             post(pages::settings::set_role),
         ),
+        r(
+            "GET",
+            "/settings/templates/{lang}/{message_type}",
+            Viewer,
+            get(pages::settings::template),
+        ),
+        r("GET", "/outbox", Viewer, get(pages::outbox::list)),
+        r("GET", "/outbox/{id}", Viewer, get(pages::outbox::show)),
+        r(
+            "POST",
+            "/outbox/{id}/send",
+            Member,
+            post(pages::outbox::send),
+        ),
+        r(
+            "POST",
+            "/outbox/{id}/discard",
+            Member,
+            post(pages::outbox::discard),
+        ),
     ];
     v.extend(api::routes().into_iter().map(|(m, p, a, h)| r(m, p, a, h)));
     v

@@ -44,6 +44,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("composer.html", include_str!("../templates/composer.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("promises.html", include_str!("../templates/promises.html")),
+    ("outbox.html", include_str!("../templates/outbox.html")),
+    (
+        "outbox_message.html",
+        include_str!("../templates/outbox_message.html"),
+    ),
+    (
+        "settings_template.html",
+        include_str!("../templates/settings_template.html"),
+    ),
 ];
 
 /// Templates plus UI strings.

@@ -16,6 +16,7 @@ struct Ids {
     share_link: i64,
     viewer: i64,
     promise: i64,
+    outbox: i64,
     share_token: String,
 }
 
@@ -55,6 +56,18 @@ async fn ids(s: &Server) -> Ids {
         .await
         .unwrap();
     let promise = promise_candidate(s).await;
+    let outbox = s
+        .app
+        .outbox_add(&candor_app::OutboxInput {
+            client: client.to_string(),
+            to: vec!["someone@client.example".into()],
+            subject: "Route table".into(),
+            body: "A draft for the route table.".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .id;
     Ids {
         client,
         project,
@@ -63,6 +76,7 @@ async fn ids(s: &Server) -> Ids {
         share_link: spare.link.id,
         viewer,
         promise,
+        outbox,
         share_token: shown.token,
     }
 }
@@ -97,6 +111,9 @@ async fn promise_candidate(s: &Server) -> i64 {
 }
 
 fn path(r: &RouteInfo, ids: &Ids) -> String {
+    if r.path.starts_with("/settings/templates/") {
+        return "/settings/templates/nl/delay_email".into();
+    }
     let id = if r.path.starts_with("/clients/") {
         ids.client.to_string()
     } else if r.path.starts_with("/projects/") || r.path.starts_with("/api/v1/projects/") {
@@ -107,6 +124,8 @@ fn path(r: &RouteInfo, ids: &Ids) -> String {
         ids.incident.to_string()
     } else if r.path.starts_with("/promises/") {
         ids.promise.to_string()
+    } else if r.path.starts_with("/outbox/") {
+        ids.outbox.to_string()
     } else if r.path.starts_with("/share-links/") {
         ids.share_link.to_string()
     } else if r.path.starts_with("/settings/users/") {

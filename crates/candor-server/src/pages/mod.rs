@@ -6,6 +6,7 @@ pub mod calendar_feed;
 pub mod check;
 pub mod compose;
 pub mod incidents;
+pub mod outbox;
 pub mod project;
 pub mod promises;
 pub mod search;

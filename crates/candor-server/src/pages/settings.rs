@@ -1,4 +1,5 @@
-//! Settings: the team roster, users and roles (admins), your language and API tokens.
+//! Settings: the team roster, users and roles (admins), your language and API tokens, and which
+//! message templates the composer uses (built in or overridden), each readable.
 
 use super::{done, render};
 use crate::AppState;
@@ -10,6 +11,7 @@ use axum::http::HeaderMap;
 use axum::response::{Html, Redirect};
 use candor_app::TeamInput;
 use candor_app::accounts::{Role, User, UserInput};
+use candor_app::message_templates::MessageTemplate;
 use candor_core::Id;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
@@ -23,6 +25,32 @@ struct SettingsData {
     me: User,
     roles: Vec<&'static str>,
     languages: [&'static str; 4],
+    templates: Vec<TemplateRow>,
+    templates_dir: Option<String>,
+}
+
+/// One message type's row in the templates table: each language built in or overridden.
+#[derive(Serialize)]
+struct TemplateRow {
+    message_type: &'static str,
+    overridden: Vec<(&'static str, bool)>,
+}
+
+/// Groups the composer's templates by message type, in the composer's order.
+fn template_rows(all: Vec<MessageTemplate>) -> Vec<TemplateRow> {
+    let mut rows: Vec<TemplateRow> = Vec::new();
+    for m in all {
+        match rows.last_mut() {
+            Some(r) if r.message_type == m.message_type => {
+                r.overridden.push((m.lang, m.overridden))
+            }
+            _ => rows.push(TemplateRow {
+                message_type: m.message_type,
+                overridden: vec![(m.lang, m.overridden)],
+            }),
+        }
+    }
+    rows
 }
 
 /// The settings page (the user list only for admins).
@@ -45,6 +73,8 @@ pub async fn page(
         me: who.user.clone(),
         roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
         languages: crate::UI_LANGUAGES,
+        templates: template_rows(state.app.message_templates()?),
+        templates_dir: state.app.templates_dir().map(|d| d.display().to_string()),
     };
     render(
         &state,
@@ -169,4 +199,32 @@ pub async fn set_role(
 ) -> Result<Redirect, PageError> {
     state.app.set_user_role(id, &f.role).await?;
     done(&session, "flash-saved", "/settings").await
+}
+
+#[derive(Serialize)]
+struct TemplateData {
+    tmpl: MessageTemplate,
+}
+
+/// One message template's source, read-only.
+pub async fn template(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    who: Principal,
+    Path((lang, message_type)): Path<(String, String)>,
+) -> Result<Html<String>, PageError> {
+    let data = TemplateData {
+        tmpl: state.app.message_template(&lang, &message_type)?,
+    };
+    render(
+        &state,
+        &session,
+        Some(&who),
+        &headers,
+        "settings",
+        "settings_template.html",
+        &data,
+    )
+    .await
 }
