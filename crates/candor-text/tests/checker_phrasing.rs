@@ -3,10 +3,15 @@
 //! evaluation set. Hand-written sentences (written for these tests by the team).
 
 use candor_text::{CheckOptions, Checker, CheckerConfig, Element, Report};
+use std::sync::OnceLock;
 
 fn check(lang: &str, text: &str) -> Report {
-    Checker::builtin(&CheckerConfig::default())
-        .expect("built-in packs compile")
+    // Built once: compiling every pack for each sentence would make the file slow.
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER
+        .get_or_init(|| {
+            Checker::builtin(&CheckerConfig::default()).expect("built-in packs compile")
+        })
         .check(
             text,
             &CheckOptions {
@@ -215,4 +220,36 @@ fn every_pack_builds_with_a_large_roster_and_term_list() {
     let rules: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
     assert!(rules.contains(&"blames_colleague"), "{rules:?}");
     assert!(rules.contains(&"internal_detail"), "{rules:?}");
+}
+
+#[test]
+fn software_updates_and_check_ins_of_code_are_no_next_contact() {
+    for text in [
+        "The fix will ship in the next update.",
+        "I'll follow up with a PR that adds the tests.",
+        "Please check in the generated files.",
+    ] {
+        assert!(!has("en", text, Element::NextStep), "{text}");
+    }
+    for text in [
+        "Next update: Thursday at 10:00.",
+        "I'll check in with you tomorrow.",
+        "We will follow up with you on Monday.",
+    ] {
+        assert!(has("en", text, Element::NextStep), "{text}");
+    }
+}
+
+#[test]
+fn dutch_voor_is_a_deadline_only_before_a_date() {
+    assert!(!has(
+        "nl",
+        "De chauffeur is hier vrijdag voor langs geweest.",
+        Element::NewDate
+    ));
+    assert!(has(
+        "nl",
+        "We leveren het rapport voor vrijdag 4 december.",
+        Element::NewDate
+    ));
 }
