@@ -253,3 +253,19 @@ fn dutch_voor_is_a_deadline_only_before_a_date() {
         Element::NewDate
     ));
 }
+
+#[test]
+fn owning_it_plainly_and_thanking_in_other_words() {
+    for (lang, text, element) in [
+        (
+            "en",
+            "Sorry, I broke the build with that change.",
+            Element::Ownership,
+        ),
+        ("en", "That's on me.", Element::Ownership),
+        ("en", "Your patience is much appreciated.", Element::Thanks),
+        ("bn", "লাইনের রক্ষণাবেক্ষন কাজ সম্পন্ন করা হবে।", Element::Plan),
+    ] {
+        assert!(has(lang, text, element), "{lang}: {text}");
+    }
+}
