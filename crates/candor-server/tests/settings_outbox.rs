@@ -15,7 +15,7 @@ struct Server {
     base: String,
     app: App,
     _db: TestDb,
-    _templates: tempfile::TempDir,
+    templates_folder: tempfile::TempDir,
 }
 
 async fn start(db: TestDb) -> Server {
@@ -58,7 +58,7 @@ async fn start(db: TestDb) -> Server {
         base,
         app,
         _db: db,
-        _templates: templates,
+        templates_folder: templates,
     }
 }
 
@@ -159,6 +159,15 @@ async fn templates_for(db: TestDb) {
         .await
         .unwrap();
     assert_eq!(r.status(), 422, "an unknown language is refused");
+    // A folder the composer cannot use is reported; the rest of the settings page still works.
+    std::fs::create_dir_all(s.templates_folder.path().join("xx/templates")).unwrap();
+    let html = s.page(&c, "/settings").await;
+    assert!(
+        html.contains("The templates folder cannot be used"),
+        "{html}"
+    );
+    assert!(html.contains("Test viewer"), "the page still shows you");
+    std::fs::remove_dir_all(s.templates_folder.path().join("xx")).unwrap();
     // The web composer uses the same folder: a Dutch delay email now comes from the override.
     assert!(
         s.app

@@ -283,3 +283,4 @@ settings-templates-none = কোনো টেমপ্লেট ফোল্ড�
 template-builtin = বিল্ট-ইন
 template-override = নিজস্ব সংস্করণ
 template-readonly = শুধু পড়ার জন্য। কোনো টেমপ্লেট বদলাতে চাইলে নিজের সংস্করণটি টেমপ্লেট ফোল্ডারে রাখুন।
+settings-templates-error = টেমপ্লেট ফোল্ডারটি ব্যবহার করা যাচ্ছে না, তাই কোনো খসড়া লেখা যাবে না:

@@ -292,3 +292,4 @@ settings-templates-none = No templates folder is set (CANDOR_TEMPLATES), so ever
 template-builtin = built in
 template-override = your own
 template-readonly = Read-only. To change a template, put your own version in the templates folder.
+settings-templates-error = The templates folder cannot be used, so the composer will refuse to write:

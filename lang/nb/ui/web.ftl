@@ -292,3 +292,4 @@ settings-templates-none = Ingen malmappe er valgt (CANDOR_TEMPLATES), så alle m
 template-builtin = innebygd
 template-override = egen versjon
 template-readonly = Bare lesing. Vil du endre en mal, legger du din egen versjon i malmappen.
+settings-templates-error = Malmappen kan ikke brukes, så det kan ikke skrives utkast:

@@ -292,3 +292,4 @@ settings-templates-none = Er is geen sjablonenmap ingesteld (CANDOR_TEMPLATES), 
 template-builtin = ingebouwd
 template-override = eigen versie
 template-readonly = Alleen lezen. Wilt u een sjabloon aanpassen, zet dan uw eigen versie in de sjablonenmap.
+settings-templates-error = De sjablonenmap kan niet worden gebruikt, dus er kunnen geen concepten worden geschreven:

@@ -27,6 +27,8 @@ struct SettingsData {
     languages: [&'static str; 4],
     templates: Vec<TemplateRow>,
     templates_dir: Option<String>,
+    /// Why the templates folder cannot be used (the rest of the page still works).
+    templates_error: Option<String>,
 }
 
 /// One message type's row in the templates table: each language built in or overridden.
@@ -65,6 +67,11 @@ pub async fn page(
     } else {
         vec![]
     };
+    let (templates, templates_error) = match state.app.message_templates() {
+        Ok(t) => (Some(t), None),
+        Err(e @ candor_app::AppError::Invalid(_)) => (None, Some(e.to_string())),
+        Err(e) => return Err(e.into()),
+    };
     let data = SettingsData {
         team: state.app.team().await?,
         users,
@@ -73,8 +80,9 @@ pub async fn page(
         me: who.user.clone(),
         roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
         languages: crate::UI_LANGUAGES,
-        templates: template_rows(state.app.message_templates()?),
+        templates: templates.map(template_rows).unwrap_or_default(),
         templates_dir: state.app.templates_dir().map(|d| d.display().to_string()),
+        templates_error,
     };
     render(
         &state,
