@@ -3,101 +3,56 @@
 //! discarding works, a viewer may not write), on SQLite and (when CANDOR_TEST_POSTGRES_URL is
 //! set) PostgreSQL.
 
-use candor_app::accounts::UserInput;
-use candor_app::{App, ComposeRequest};
-use candor_testkit::TestDb;
-use reqwest::redirect::Policy;
+#[expect(
+    dead_code,
+    reason = "this test starts its server with start_with, not start"
+)]
+mod support;
 
-const PASSWORD: &str = "correct horse battery";
+use candor_app::ComposeRequest;
+use candor_testkit::TestDb;
+use support::Server;
 
 /// A running server whose workspace has a templates folder overriding `nl/delay_email`.
-struct Server {
-    base: String,
-    app: App,
-    _db: TestDb,
+struct Fixture {
+    server: Server,
     templates_folder: tempfile::TempDir,
 }
 
-async fn start(db: TestDb) -> Server {
-    let mut app = App::open(&db.url).await.expect("open");
-    app.set_today("2026-11-25".parse().unwrap());
-    app.demo().await.expect("demo");
-    let templates = tempfile::tempdir().unwrap();
-    let builtin = app.message_template("nl", "delay_email").unwrap();
-    assert!(!builtin.overridden);
-    let dir = templates.path().join("nl/templates");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("delay_email.j2"),
-        format!(
-            "{{# house style <script>alert(1)</script> #}}\n{}",
-            builtin.source
-        ),
-    )
-    .unwrap();
-    app.set_templates_dir(Some(templates.path().to_owned()));
-    for role in ["admin", "member", "viewer"] {
-        app.add_user(&UserInput {
-            email: format!("{role}@test.example"),
-            name: format!("Test {role}"),
-            password: PASSWORD.into(),
-            role: Some(role.into()),
-            language: Some("en".into()),
-        })
-        .await
-        .expect("user");
+impl std::ops::Deref for Fixture {
+    type Target = Server;
+
+    fn deref(&self) -> &Server {
+        &self.server
     }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let served = app.clone();
-    let config = candor_server::Config {
-        secure_cookies: false,
-    };
-    tokio::spawn(async move { candor_server::serve(listener, served, &config).await });
-    Server {
-        base,
-        app,
-        _db: db,
+}
+
+async fn start(db: TestDb) -> Fixture {
+    let templates = tempfile::tempdir().unwrap();
+    let folder = templates.path().to_owned();
+    let server = support::start_with(db, false, |app| {
+        let builtin = app.message_template("nl", "delay_email").unwrap();
+        assert!(!builtin.overridden);
+        let dir = folder.join("nl/templates");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("delay_email.j2"),
+            format!(
+                "{{# house style <script>alert(1)</script> #}}\n{}",
+                builtin.source
+            ),
+        )
+        .unwrap();
+        app.set_templates_dir(Some(folder.clone()));
+    })
+    .await;
+    Fixture {
+        server,
         templates_folder: templates,
     }
 }
 
-fn csrf_of(html: &str) -> String {
-    let at = html.find(r#"name="csrf" value=""#).expect("a csrf field");
-    let rest = &html[at + 19..];
-    rest[..rest.find('"').unwrap()].to_owned()
-}
-
-impl Server {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// Signs `email` in; returns the client and its CSRF token.
-    async fn login(&self, email: &str) -> (reqwest::Client, String) {
-        let c = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(Policy::none())
-            .build()
-            .unwrap();
-        let page = c.get(self.url("/login")).send().await.unwrap();
-        let csrf = csrf_of(&page.text().await.unwrap());
-        let r = c
-            .post(self.url("/login"))
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("email", email),
-                ("password", PASSWORD),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 303, "login of {email}");
-        let home = c.get(self.url("/")).send().await.unwrap();
-        let csrf = csrf_of(&home.text().await.unwrap());
-        (c, csrf)
-    }
-
+impl Fixture {
     async fn page(&self, c: &reqwest::Client, path: &str) -> String {
         let r = c.get(self.url(path)).send().await.unwrap();
         assert_eq!(r.status(), 200, "GET {path}");

@@ -20,9 +20,15 @@ pub struct Server {
 
 /// Starts the server on `db` with the demo workspace and users admin@, member@, viewer@.
 pub async fn start(db: TestDb, secure_cookies: bool) -> Server {
+    start_with(db, secure_cookies, |_| {}).await
+}
+
+/// As [`start`], with `setup` applied to the workspace's `App` before the server gets it.
+pub async fn start_with(db: TestDb, secure_cookies: bool, setup: impl FnOnce(&mut App)) -> Server {
     let mut app = App::open(&db.url).await.expect("open");
     app.set_today("2026-11-25".parse().unwrap());
     app.demo().await.expect("demo");
+    setup(&mut app);
     for role in ["admin", "member", "viewer"] {
         app.add_user(&UserInput {
             email: format!("{role}@test.example"),
