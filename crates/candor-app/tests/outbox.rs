@@ -3,85 +3,8 @@
 //! `.eml`; a refused recipient keeps the draft and reports the server's answer.
 
 use candor_app::{App, ClientInput, ContactInput, OutboxInput, Security, SmtpSettings, TeamInput};
+use candor_testkit::smtp::sink;
 use candor_testkit::{TestDb, backends};
-use std::sync::{Arc, Mutex};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpListener;
-
-/// What the sink received in one session.
-#[derive(Debug, Default, Clone)]
-struct Received {
-    mail_from: String,
-    rcpt_to: Vec<String>,
-    data: Vec<u8>,
-}
-
-/// A minimal SMTP server (RFC 5321 subset: EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT). Written
-/// here because the test needs the raw DATA bytes; `refuse` makes it answer RCPT with 550.
-async fn sink(refuse: bool) -> (u16, Arc<Mutex<Vec<Received>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let got = Arc::new(Mutex::new(Vec::new()));
-    let store = got.clone();
-    tokio::spawn(async move {
-        while let Ok((sock, _)) = listener.accept().await {
-            let store = store.clone();
-            tokio::spawn(async move {
-                let (r, mut w) = sock.into_split();
-                let mut r = BufReader::new(r);
-                let mut cur = Received::default();
-                w.write_all(b"220 sink.test ESMTP\r\n").await.unwrap();
-                let mut line = Vec::new();
-                loop {
-                    line.clear();
-                    if r.read_until(b'\n', &mut line).await.unwrap_or(0) == 0 {
-                        break;
-                    }
-                    let cmd = String::from_utf8_lossy(&line).trim_end().to_owned();
-                    let upper = cmd.to_ascii_uppercase();
-                    let answer: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
-                        b"250-sink.test\r\n250 8BITMIME\r\n"
-                    } else if upper.starts_with("MAIL FROM:") {
-                        cur.mail_from = cmd[10..].to_owned();
-                        b"250 2.1.0 OK\r\n"
-                    } else if upper.starts_with("RCPT TO:") {
-                        if refuse {
-                            b"550 5.1.1 <nobody@acme.nl>: mailbox unavailable\r\n"
-                        } else {
-                            cur.rcpt_to.push(cmd[8..].to_owned());
-                            b"250 2.1.5 OK\r\n"
-                        }
-                    } else if upper == "DATA" {
-                        w.write_all(b"354 go ahead\r\n").await.unwrap();
-                        let mut data = Vec::new();
-                        loop {
-                            line.clear();
-                            r.read_until(b'\n', &mut line).await.unwrap();
-                            if line == b".\r\n" {
-                                break;
-                            }
-                            // Undo dot-stuffing (RFC 5321 §4.5.2).
-                            let start = usize::from(line.starts_with(b".."));
-                            data.extend_from_slice(&line[start..]);
-                        }
-                        // The CRLF before "." belongs to the end-of-data mark (§4.1.1.4).
-                        data.truncate(data.len().saturating_sub(2));
-                        cur.data = data;
-                        store.lock().unwrap().push(std::mem::take(&mut cur));
-                        b"250 2.0.0 queued\r\n"
-                    } else if upper == "QUIT" {
-                        w.write_all(b"221 bye\r\n").await.unwrap();
-                        break;
-                    } else {
-                        b"250 OK\r\n"
-                    };
-                    w.write_all(answer).await.unwrap();
-                }
-            });
-        }
-    });
-    (port, got)
-}
 
 fn smtp(port: u16) -> SmtpSettings {
     SmtpSettings {
@@ -144,7 +67,7 @@ async fn a_sent_draft_arrives_byte_for_byte_and_enters_the_record() {
             "encoded subject: {}",
             m.eml
         );
-        let (port, got) = sink(false).await;
+        let (port, got) = sink(false);
         let sent = app.outbox_send(m.id, &smtp(port), false).await.unwrap();
         let got = got.lock().unwrap().clone();
         assert_eq!(got.len(), 1, "{}", db.backend);
@@ -182,7 +105,7 @@ async fn a_refused_send_keeps_the_draft_and_reports_the_answer() {
     for db in backends() {
         let app = workspace(&db).await;
         let m = app.outbox_add(&draft()).await.unwrap();
-        let (port, got) = sink(true).await;
+        let (port, got) = sink(true);
         let e = app.outbox_send(m.id, &smtp(port), false).await.unwrap_err();
         let msg = e.to_string();
         assert!(
@@ -202,7 +125,7 @@ async fn a_draft_being_sent_is_not_sent_twice_and_an_interrupted_send_can_be_res
     for db in backends() {
         let app = workspace(&db).await;
         let m = app.outbox_add(&draft()).await.unwrap();
-        let (port, got) = sink(false).await;
+        let (port, got) = sink(false);
         // Another process claimed it and died before the database heard back.
         {
             let pool = candor_store::Store::open(&db.url).await.unwrap();

@@ -2,6 +2,7 @@
 //! on the server named by `CANDOR_TEST_POSTGRES_URL` (dropped again when the guard drops).
 
 pub mod language;
+pub mod smtp;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
