@@ -18,8 +18,12 @@
 //! `email_no` is divisible by 5; email-intent uses its own `test.txt`. Only the development
 //! split is ever dumped (`CANDOR_EVAL_DUMP=1`).
 
+mod stats;
+
 use super::PromiseDetector;
 use regex::Regex;
+use stats::{Counts, report};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn data(rel: &str) -> String {
@@ -34,34 +38,6 @@ fn eval_file(name: &str) -> String {
         .join("../../eval/promises")
         .join(name);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("eval file {}: {e}", p.display()))
-}
-
-#[derive(Default, Debug)]
-struct Counts {
-    tp: u32,
-    fp: u32,
-    fn_: u32,
-}
-
-impl Counts {
-    fn add(&mut self, gold: bool, found: bool) {
-        match (gold, found) {
-            (true, true) => self.tp += 1,
-            (false, true) => self.fp += 1,
-            (true, false) => self.fn_ += 1,
-            (false, false) => {}
-        }
-    }
-    fn prf(&self) -> (f64, f64, f64) {
-        let p = f64::from(self.tp) / f64::from((self.tp + self.fp).max(1));
-        let r = f64::from(self.tp) / f64::from((self.tp + self.fn_).max(1));
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, f)
-    }
 }
 
 /// FNV-1a, 64 bits: the split rule must not depend on the standard library's hasher.
@@ -132,30 +108,69 @@ impl LinGold {
     }
 }
 
+/// The development fold (0..5) of an email: other bits of the same hash as the split rule, so
+/// that a rule change can be checked fold by fold before the held-out split is looked at.
+fn dev_fold(email_no: &str) -> u64 {
+    (fnv1a(email_no) / 5) % 5
+}
+
 #[test]
 fn lin_coling2020_commitments_held_out() {
     let d = PromiseDetector::new().unwrap();
     let gold = LinGold::new();
     let dump = std::env::var_os("CANDOR_EVAL_DUMP").is_some();
-    let (mut dev, mut test) = (Counts::default(), Counts::default());
-    for line in data("lin-coling2020/emails.tsv").lines().skip(1) {
+    // per email: (held out, counts)
+    let mut emails: BTreeMap<&str, (bool, Counts)> = BTreeMap::new();
+    let source = data("lin-coling2020/emails.tsv");
+    for line in source.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
         let (email, sentence, verbs, labels) = (f[0], f[2], f[4], f[5]);
         let g = gold.is_commitment(sentence, verbs, labels);
         let found = d.is_commitment(sentence, "en");
-        if held_out(email) {
-            test.add(g, found);
-        } else {
-            if g != found && dump {
-                println!("{}\t{sentence}", if g { "FN" } else { "FP" });
-            }
-            dev.add(g, found);
+        let held = held_out(email);
+        if !held && g != found && dump {
+            let class = if g { "FN" } else { "FP" };
+            println!("{class}\tfold {}\t{sentence}", dev_fold(email));
         }
+        emails
+            .entry(email)
+            .or_insert((held, Counts::default()))
+            .1
+            .add(g, found);
     }
-    let (p, r, dev_f) = dev.prf();
-    println!("lin-coling2020 development split: {dev:?}, P {p:.3} R {r:.3} F1 {dev_f:.3}");
-    let (p, r, f) = test.prf();
-    println!("lin-coling2020 held-out test split: {test:?}, P {p:.3} R {r:.3} F1 {f:.3}");
+    let split = |held: bool| -> (Counts, Vec<Counts>) {
+        let groups: Vec<Counts> = emails
+            .iter()
+            .filter(|(_, (h, _))| *h == held)
+            .map(|(_, (_, c))| *c)
+            .collect();
+        let mut total = Counts::default();
+        groups.iter().for_each(|c| total.plus(*c));
+        (total, groups)
+    };
+    let (dev, dev_groups) = split(false);
+    let (test, test_groups) = split(true);
+    let dev_f = dev.prf().2;
+    println!(
+        "lin-coling2020 development split: {}",
+        report(dev, &dev_groups)
+    );
+    let folds: Vec<String> = (0..5)
+        .map(|k| {
+            let mut c = Counts::default();
+            emails
+                .iter()
+                .filter(|(e, (h, _))| !*h && dev_fold(e) == k)
+                .for_each(|(_, (_, x))| c.plus(*x));
+            format!("{:.3}", c.prf().2)
+        })
+        .collect();
+    println!("lin-coling2020 development folds F1: {}", folds.join(" "));
+    let f = test.prf().2;
+    println!(
+        "lin-coling2020 held-out test split: {}",
+        report(test, &test_groups)
+    );
     assert!(dev_f >= 0.83, "development F1 fell to {dev_f:.3}");
     assert!(f >= 0.72, "held-out F1 fell to {f:.3}");
 }
@@ -166,6 +181,7 @@ fn email_intent_test_split_commitments() {
     let source = data("email-intent/test.txt");
     let sentences: Vec<&str> = source.split('\n').collect();
     let mut c = Counts::default();
+    let mut groups: Vec<Counts> = Vec::new();
     let (mut gold_n, mut gold_yes) = (0u32, 0u32);
     for line in eval_file("email-intent-test-commitments.tsv")
         .lines()
@@ -182,11 +198,15 @@ fn email_intent_test_split_commitments() {
         let gold = f[1] == "1";
         gold_n += u32::from(gold);
         gold_yes += u32::from(gold && label == "Yes");
-        c.add(gold, d.is_commitment(sentence, "en"));
+        let mut one = Counts::default();
+        one.add(gold, d.is_commitment(sentence, "en"));
+        c.plus(one);
+        groups.push(one);
     }
-    let (p, r, f) = c.prf();
+    let f = c.prf().2;
     println!(
-        "email-intent test split, team commitment labels: {gold_n} commitments ({gold_yes} of them labelled Yes by the dataset), {c:?}, P {p:.3} R {r:.3} F1 {f:.3}"
+        "email-intent test split, team commitment labels: {gold_n} commitments ({gold_yes} of them labelled Yes by the dataset), {}",
+        report(c, &groups)
     );
     assert!(gold_n > 100, "labels file lost lines");
     assert!(f >= 0.83, "held-out F1 fell to {f:.3}");
