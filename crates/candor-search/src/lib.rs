@@ -7,6 +7,7 @@
 mod index;
 mod query;
 mod search;
+mod stem;
 mod tokenizer;
 
 pub use index::{Hit, IndexBatch, MailDoc, SearchIndex};

@@ -5,8 +5,9 @@
 //! combining marks and the zero-width (non-)joiners together; the joiners are then dropped from
 //! the indexed term so spellings with and without them match.
 
+use crate::stem::CachedStemmer;
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+    Language, LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -99,15 +100,17 @@ pub fn analyzers() -> Vec<(&'static str, TextAnalyzer)> {
         ("candor_plain", base().build()),
         (
             "candor_en",
-            base().filter(Stemmer::new(Language::English)).build(),
+            base().filter(CachedStemmer::new(Language::English)).build(),
         ),
         (
             "candor_nl",
-            base().filter(Stemmer::new(Language::Dutch)).build(),
+            base().filter(CachedStemmer::new(Language::Dutch)).build(),
         ),
         (
             "candor_nb",
-            base().filter(Stemmer::new(Language::Norwegian)).build(),
+            base()
+                .filter(CachedStemmer::new(Language::Norwegian))
+                .build(),
         ),
     ]
 }
