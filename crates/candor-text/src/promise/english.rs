@@ -342,7 +342,14 @@ impl Frames {
                 let v = word(k);
                 if v == "going" && word(k + 1) == "to" {
                     f.kind = Kind::GoingTo;
-                    f.verb = word(self.skip(t, k + 2, &mut f)).to_owned();
+                    let at = self.skip(t, k + 2, &mut f);
+                    // "we are going to have such a blast": an experience, not an undertaking
+                    let fun = word(at) == "have" && self.has_trouble(t, at + 1);
+                    f.verb = if fun {
+                        String::new()
+                    } else {
+                        word(at).to_owned()
+                    };
                 } else if self.glad.contains(v) && word(k + 1) == "to" {
                     f.kind = Kind::Glad;
                     f.verb = word(k + 2).to_owned();
@@ -357,10 +364,7 @@ impl Frames {
                     let opening = (v == "writing" && word(k + 1) == "to")
                         || (v == "calling" && word(k + 1) == "on");
                     // "we are having a meeting on Tuesday", not "I am having a hard time"
-                    let trouble = v == "having"
-                        && (self.having_not.contains(word(k + 1))
-                            || (matches!(word(k + 1), "a" | "an")
-                                && self.having_not.contains(word(k + 2))));
+                    let trouble = v == "having" && self.has_trouble(t, k + 1);
                     f.verb = if opening || trouble {
                         String::new()
                     } else {
@@ -413,6 +417,20 @@ impl Frames {
             other => f.verb = other.to_owned(),
         }
         Some(f)
+    }
+
+    /// Whether the words from `k` name an experience or a difficulty ("a hard time", "such a
+    /// blast", "trouble"), so that "have"/"having" before them is no planned event.
+    fn has_trouble(&self, t: &[String], k: usize) -> bool {
+        let word = |i: usize| t.get(i).map_or("", String::as_str);
+        let mut k = k;
+        if word(k) == "such" {
+            k += 1;
+        }
+        if matches!(word(k), "a" | "an") {
+            k += 1;
+        }
+        self.having_not.contains(word(k))
     }
 
     /// Skips adverbs from `j`, noting hedges ("probably") on the frame.
