@@ -329,27 +329,50 @@ impl App {
             .collect();
         let mut tx = self.begin().await?;
         let mut stored = tx.stored_mail_keys(&keys).await?;
-        let mut rows = Vec::with_capacity(keys.len());
+        let mut fresh = Vec::with_capacity(keys.len());
         for p in batch {
-            let m = match p {
-                Prepared::Message(m) => m,
-                Prepared::Failed(f) => {
-                    s.failed.push(f);
-                    continue;
+            match p {
+                Prepared::Failed(f) => s.failed.push(f),
+                // Seen before, in the database or earlier in this batch.
+                Prepared::Message(m) if !stored.insert(m.parsed.dedupe_key.clone()) => {
+                    s.duplicates += 1
                 }
-            };
-            // Seen before, in the database or earlier in this batch.
-            if !stored.insert(m.parsed.dedupe_key.clone()) {
+                Prepared::Message(m) => fresh.push(*m),
+            }
+        }
+        // Threads of the parents stored before this batch, in one query.
+        let parents: Vec<&str> = fresh
+            .iter()
+            .filter(|m| m.parsed.references.is_empty())
+            .filter_map(|m| m.parsed.in_reply_to.as_deref())
+            .collect();
+        let mut threads = tx.mail_threads_of(&parents).await?;
+        let mut mails = Vec::with_capacity(fresh.len());
+        for m in fresh {
+            let (entry, mut mail) = new_mail(m, &threads)?;
+            if let Some(entry) = entry {
+                mail.record_id = Some(tx.insert_record(&entry).await?.id);
+            }
+            // A later message of this batch may reply to this one.
+            if let Some(id) = &mail.message_id {
+                threads.insert(id.clone(), mail.thread_id.clone());
+            }
+            mails.push(mail);
+        }
+        let ids = tx.insert_mails_unlogged(&mails).await?;
+        let mut rows = Vec::with_capacity(mails.len());
+        for (mail, id) in mails.into_iter().zip(ids) {
+            // None: another writer stored the same key meanwhile.
+            let Some(id) = id else {
                 s.duplicates += 1;
                 continue;
+            };
+            if mail.direction == Direction::Out.as_str() {
+                crate::promises::scan_into(&mut tx, id, &mail.body, &mail.language, mail.sent_at)
+                    .await?;
             }
-            match store_one(&mut tx, *m).await? {
-                Some(row) => {
-                    s.imported += 1;
-                    rows.push(row);
-                }
-                None => s.duplicates += 1,
-            }
+            s.imported += 1;
+            rows.push(MailRow { id, mail });
         }
         let ids: Vec<Id> = rows.iter().map(|r| r.id).collect();
         tx.log_mail_changes(&ids).await?;
@@ -358,8 +381,12 @@ impl App {
     }
 }
 
-/// Stores one new message; `None` when another writer stored the same key meanwhile.
-async fn store_one(tx: &mut Tx, m: Ready) -> Result<Option<MailRow>> {
+/// The row to store for one new message, and the record entry to make for it first when it
+/// belongs to a client; `threads` maps Message-IDs stored before it to their threads.
+fn new_mail(
+    m: Ready,
+    threads: &HashMap<String, String>,
+) -> Result<(Option<NewRecordEntry>, NewMail)> {
     let Ready {
         source,
         parsed: p,
@@ -370,15 +397,11 @@ async fn store_one(tx: &mut Tx, m: Ready) -> Result<Option<MailRow>> {
     let at = p
         .date
         .ok_or_else(|| AppError::Conflict("message without a date".into()))?;
-    let record_id = match client_id {
-        Some(client_id) => Some(
-            tx.insert_record(&record_entry(&p, client_id, direction, at, &source)?)
-                .await?
-                .id,
-        ),
+    let entry = match client_id {
+        Some(client_id) => Some(record_entry(&p, client_id, direction, at, &source)?),
         None => None,
     };
-    let thread_id = thread_of(tx, &p).await?;
+    let thread_id = thread_of(&p, threads);
     let mail = NewMail {
         refs: json(&p.references),
         to_addrs: json(&p.to),
@@ -388,7 +411,7 @@ async fn store_one(tx: &mut Tx, m: Ready) -> Result<Option<MailRow>> {
         from_addr: p.from.map(|f| f.address).unwrap_or_default(),
         dedupe_key: p.dedupe_key,
         message_id: p.message_id,
-        record_id,
+        record_id: None,
         client_id,
         thread_id,
         in_reply_to: p.in_reply_to,
@@ -400,13 +423,7 @@ async fn store_one(tx: &mut Tx, m: Ready) -> Result<Option<MailRow>> {
         direction: direction.as_str().to_owned(),
         source,
     };
-    let Some(id) = tx.insert_mail_unlogged(&mail).await? else {
-        return Ok(None);
-    };
-    if direction == Direction::Out {
-        crate::promises::scan_into(tx, id, &mail.body, &mail.language, at).await?;
-    }
-    Ok(Some(MailRow { id, mail }))
+    Ok((entry, mail))
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -427,18 +444,16 @@ fn detect(p: &ParsedMessage) -> String {
         .unwrap_or_default()
 }
 
-/// The thread root: the first Reference, else the parent's thread, else the message itself.
-async fn thread_of(tx: &mut Tx, p: &ParsedMessage) -> Result<String> {
+/// The thread root: the first Reference, else the parent's thread (`threads` maps stored
+/// Message-IDs to threads), else the parent, else the message itself.
+fn thread_of(p: &ParsedMessage, threads: &HashMap<String, String>) -> String {
     if let Some(root) = p.references.first() {
-        return Ok(root.clone());
+        return root.clone();
     }
     if let Some(parent) = &p.in_reply_to {
-        return Ok(tx
-            .mail_thread_of(parent)
-            .await?
-            .unwrap_or_else(|| parent.clone()));
+        return threads.get(parent).unwrap_or(parent).clone();
     }
-    Ok(p.message_id.clone().unwrap_or_else(|| p.dedupe_key.clone()))
+    p.message_id.clone().unwrap_or_else(|| p.dedupe_key.clone())
 }
 
 pub(crate) fn record_entry(
