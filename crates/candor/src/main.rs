@@ -12,6 +12,7 @@ macro_rules! out {
 }
 
 mod cmd;
+mod input;
 mod output;
 mod settings;
 

@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use candor_app::check::{CheckSetup, build_checker, check_text};
 use candor_text::print::{render_json, render_text};
 use clap::ValueEnum;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -83,7 +83,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         && std::env::var_os("NO_COLOR").is_none();
     let mut any_error = false;
     for path in &inputs {
-        let text = read_input(path)?;
+        let text = crate::input::read_text(path)?;
         let report = check_text(&checker, &text, lang, args.message_type.as_deref())
             .with_context(|| format!("cannot check {path}"))?;
         any_error |= report.has_errors();
@@ -111,15 +111,4 @@ fn workspace_exists(url: &str) -> bool {
         }
         None => true,
     }
-}
-
-fn read_input(path: &str) -> Result<String> {
-    if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read standard input as UTF-8 text")?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))
 }

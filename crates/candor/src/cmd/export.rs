@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use anyhow::{Context, Result};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -54,15 +54,7 @@ pub async fn run_export(ctx: &Ctx, a: ExportArgs) -> Result<ExitCode> {
 
 /// Restores an export (of this version or version 1) into an empty database.
 pub async fn run_import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
-    let mut text = String::new();
-    if a.file == "-" {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read standard input")?;
-    } else {
-        text =
-            std::fs::read_to_string(&a.file).with_context(|| format!("cannot read {}", a.file))?;
-    }
+    let text = crate::input::read_text(&a.file)?;
     let app = ctx.app().await?;
     let data = app.import_json(&text, &a.file).await?;
     crate::out!(

@@ -5,7 +5,6 @@ use crate::output;
 use anyhow::{Context, Result};
 use candor_app::search::index_dir;
 use clap::Subcommand;
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -79,18 +78,6 @@ pub enum Cmd {
     },
 }
 
-fn read_input(file: &str) -> Result<String> {
-    if file == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .context("cannot read standard input")?;
-        Ok(s)
-    } else {
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))
-    }
-}
-
 /// Runs a promises subcommand.
 pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
     if let Cmd::Scan {
@@ -100,7 +87,7 @@ pub async fn run(ctx: &Ctx, cmd: Cmd) -> Result<ExitCode> {
         json,
     } = &cmd
     {
-        let text = read_input(file)?;
+        let text = crate::input::read_text(file)?;
         let found = candor_app::promises::scan_text(&text, lang.as_deref(), date.as_deref())?;
         if *json {
             output::json(&found)?;
