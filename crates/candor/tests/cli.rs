@@ -6,12 +6,8 @@ use candor_testkit::{TestDb, backends};
 use predicates::prelude::*;
 use predicates::str::contains;
 
-fn candor(db: &TestDb) -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env("CANDOR_DB", &db.url)
-        .env("CANDOR_TODAY", "2026-11-25");
-    c
-}
+mod common;
+use common::candor;
 
 fn export(db: &TestDb) -> Vec<u8> {
     let out = candor(db)

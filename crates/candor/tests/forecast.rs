@@ -7,28 +7,19 @@ use candor_testkit::{TestDb, backends};
 use predicates::str::contains;
 use serde_json::Value;
 
-/// Friday 23 April 2027, the last business day before Koningsdag week.
-const TODAY: &str = "2027-04-23";
+mod common;
+use common::{candor_on, json_of};
 
 fn candor(db: &TestDb) -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env("CANDOR_DB", &db.url)
-        .env("CANDOR_TODAY", TODAY)
-        .env_remove("CANDOR_ON_TRACK")
-        .env_remove("CANDOR_AT_RISK");
-    c
+    candor_on(db, TODAY)
 }
 
 fn json(db: &TestDb, args: &[&str]) -> Value {
-    let out = candor(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?} on {}: {}",
-        db.backend,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(candor(db).args(args))
 }
+
+/// Friday 23 April 2027, the last business day before Koningsdag week.
+const TODAY: &str = "2027-04-23";
 
 fn ok(db: &TestDb, args: &[&str]) {
     candor(db).args(args).assert().success();

@@ -5,26 +5,19 @@ use assert_cmd::Command;
 use candor_testkit::{TestDb, backends};
 use serde_json::Value;
 
-/// A Friday; "now" is noon UTC of this day (see `App::now`).
-const TODAY: &str = "2026-11-20";
+mod common;
+use common::{candor_on, json_of};
 
 fn candor(db: &TestDb) -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env("CANDOR_DB", &db.url).env("CANDOR_TODAY", TODAY);
-    c
+    candor_on(db, TODAY)
 }
 
-/// Runs a command that must succeed and returns its stdout as JSON.
 fn json(db: &TestDb, args: &[&str]) -> Value {
-    let out = candor(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{} {args:?}: {}",
-        db.backend,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    json_of(candor(db).args(args))
 }
+
+/// A Friday; "now" is noon UTC of this day (see `App::now`).
+const TODAY: &str = "2026-11-20";
 
 /// Runs a command that must fail with `code`; returns stderr.
 fn fails(db: &TestDb, args: &[&str], code: i32) -> String {

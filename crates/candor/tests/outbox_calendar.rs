@@ -10,24 +10,8 @@ use candor_testkit::{TestDb, backends};
 use predicates::str::contains;
 use std::io::BufReader;
 
-fn candor(db: &TestDb) -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env("CANDOR_DB", &db.url)
-        .env("CANDOR_TODAY", "2026-11-25")
-        .env_remove("CANDOR_MAIL_FROM")
-        .env_remove("CANDOR_TEAM_TZ");
-    c
-}
-
-fn json(db: &TestDb, args: &[&str]) -> serde_json::Value {
-    let out = candor(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+mod common;
+use common::{candor, json};
 
 fn smtp(c: &mut Command, port: u16) -> &mut Command {
     c.env("CANDOR_SMTP_HOST", "127.0.0.1")

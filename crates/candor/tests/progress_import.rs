@@ -7,16 +7,16 @@ use assert_cmd::Command;
 use candor_testkit::{TestDb, backends};
 use predicates::str::contains;
 
+mod common;
+
 const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../candor-progress/tests/fixtures"
 );
 
 fn candor(db: &TestDb) -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env("CANDOR_DB", &db.url)
-        .env("CANDOR_TODAY", "2026-11-25")
-        .env("CANDOR_TEAM_TZ", "Europe/Amsterdam");
+    let mut c = common::candor(db);
+    c.env("CANDOR_TEAM_TZ", "Europe/Amsterdam");
     c
 }
 

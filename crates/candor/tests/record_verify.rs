@@ -1,16 +1,11 @@
 //! `candor record verify` through the real binary: 0 on the demo workspace, 1 naming the entry
 //! after a row is edited through SQL, and corrections that leave the chain intact.
 
-use assert_cmd::Command;
-use candor_testkit::{TestDb, backends};
+use candor_testkit::backends;
 use predicates::str::contains;
 
-fn candor(db: &TestDb) -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env("CANDOR_DB", &db.url)
-        .env("CANDOR_TODAY", "2026-11-25");
-    c
-}
+mod common;
+use common::candor;
 
 fn tamper(url: &str, sql: &str) {
     let (url, sql) = (url.to_owned(), sql.to_owned());
