@@ -44,6 +44,50 @@ pub struct ComposeRequest {
     pub save: bool,
     /// The week a weekly check-in covers (any day of it; default this week).
     pub week: Option<Date>,
+    /// The text as a person edited it: saved (and sent) instead of candor's own draft.
+    pub edited: Option<EditedText>,
+}
+
+/// A draft as a person edited it before keeping it.
+#[derive(Debug, Clone, Default)]
+pub struct EditedText {
+    /// The subject line; `None` keeps candor's.
+    pub subject: Option<String>,
+    /// The body, as plain text.
+    pub body: String,
+}
+
+impl EditedText {
+    /// Puts the edited text into `draft` (plain text only: the output is the body itself).
+    fn apply(&self, draft: &mut Draft) -> Result<()> {
+        if draft.format != Format::Text {
+            return Err(AppError::Invalid(ValidationError::new(
+                "format",
+                draft.format.id(),
+                "an edited text is kept as plain text: leave the format at text",
+            )));
+        }
+        if self.body.trim().is_empty() {
+            return Err(AppError::Invalid(ValidationError::new(
+                "text",
+                "",
+                "the edited text is empty: there is nothing to keep",
+            )));
+        }
+        if let Some(s) = &self.subject {
+            if s.trim().is_empty() || s.contains(['\r', '\n']) {
+                return Err(AppError::Invalid(ValidationError::new(
+                    "subject",
+                    s.clone(),
+                    "a subject is one non-empty line",
+                )));
+            }
+            draft.subject = s.trim().to_owned();
+        }
+        draft.body = self.body.replace("\r\n", "\n");
+        draft.output = draft.body.clone();
+        Ok(())
+    }
 }
 
 /// A written draft, and the record entry it was saved as.
@@ -105,7 +149,10 @@ impl App {
             None => Composer::builtin()?,
         };
         let (inputs, place) = self.gather(req, t).await?;
-        let draft = composer.compose(&inputs, t, lang, format)?;
+        let mut draft = composer.compose(&inputs, t, lang, format)?;
+        if let Some(e) = &req.edited {
+            e.apply(&mut draft)?;
+        }
         let mut outcome = ComposeOutcome {
             draft,
             saved: None,

@@ -40,7 +40,7 @@ pub use candor_store::redact;
 pub use candor_store::{ChainBreak, ChainStatus, SealedRecord};
 pub use checkin::CheckinRow;
 pub use clients::{ClientEdit, ClientInput, ClientView, ContactInput, TeamInput};
-pub use compose::{ComposeOutcome, ComposeRequest, incident_message_types};
+pub use compose::{ComposeOutcome, ComposeRequest, EditedText, incident_message_types};
 pub use error::{AppError, Result};
 pub use followups::{DueItem, DueList, FollowUpInput, Lateness};
 pub use forecast::{ForecastQuery, ForecastRow, Warning};

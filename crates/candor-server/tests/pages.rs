@@ -229,18 +229,33 @@ async fn composer_for(db: TestDb) {
         "{backend}"
     );
 
-    // Keeping the draft files it in the client's record.
+    // Keeping the draft files the text as edited in the box in the client's record, with the
+    // edited subject: the save button belongs to the editor's form.
+    let (_, html) = get(&c, &s, &format!("{page}/compose?type=delay_email&lang=nl")).await;
+    assert!(
+        html.contains(&format!(
+            r#"formaction="/incidents/{id}/compose" formmethod="post""#
+        )),
+        "{backend}: the save button submits the editor's text"
+    );
     let before = s
         .app
         .records(Some("Bakkerij Van Dijk"), None, None)
         .await
         .unwrap()
         .len();
+    let edited = format!("{draft}\n\nIk bel u morgen om 10 uur om dit door te nemen.");
     let (st, loc, _) = post(
         &c,
         &s,
         &format!("{page}/compose"),
-        &[("csrf", &csrf), ("type", "delay_email"), ("lang", "nl")],
+        &[
+            ("csrf", &csrf),
+            ("type", "delay_email"),
+            ("lang", "nl"),
+            ("subject", "Webwinkel: nieuwe opleverdatum 15 januari"),
+            ("text", &edited),
+        ],
         false,
     )
     .await;
@@ -251,11 +266,24 @@ async fn composer_for(db: TestDb) {
         .await
         .unwrap();
     assert_eq!(records.len(), before + 1, "{backend}");
-    assert!(
-        records
-            .iter()
-            .any(|r| r.incident_id == Some(id) && r.body.contains("tweede ontwikkelaar"))
-    );
+    let kept = records
+        .iter()
+        .find(|r| r.incident_id == Some(id) && r.body.contains("tweede ontwikkelaar"))
+        .expect("the kept draft");
+    assert_eq!(kept.body, edited, "{backend}: the edited text is kept");
+    assert_eq!(kept.subject, "Webwinkel: nieuwe opleverdatum 15 januari");
+    // An empty text is refused and nothing is filed.
+    let (st, _, _) = post(
+        &c,
+        &s,
+        &format!("{page}/compose"),
+        &[("csrf", &csrf), ("type", "delay_email"), ("text", "  ")],
+        false,
+    )
+    .await;
+    assert_ne!(st, 303, "{backend}: an empty text is not kept");
+    let after = s.app.records(Some("Bakkerij Van Dijk"), None, None).await;
+    assert_eq!(after.unwrap().len(), before + 1, "{backend}");
 
     // Logging the call.
     let (st, _, _) = post(

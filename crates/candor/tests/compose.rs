@@ -1,27 +1,12 @@
 //! `candor compose` through the real binary: a draft to standard output and to an .eml file, a
 //! saved draft, a weekly check-in for a project, and a missing input named with its fix.
 
-use assert_cmd::Command;
 use candor_testkit::{TestDb, backends};
 use predicates::prelude::*;
 use predicates::str::contains;
 
-fn candor(db: &TestDb) -> Command {
-    let mut c = Command::cargo_bin("candor").expect("binary");
-    c.env("CANDOR_DB", &db.url)
-        .env("CANDOR_TODAY", "2026-11-25");
-    c
-}
-
-fn json(db: &TestDb, args: &[&str]) -> serde_json::Value {
-    let out = candor(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+mod common;
+use common::{candor, json};
 
 /// The id of the demo incident of `kind`.
 fn incident(db: &TestDb, kind: &str) -> String {
@@ -190,5 +175,94 @@ fn contact_and_from_choose_the_recipient_language_and_signature() {
             .assert()
             .code(2)
             .stderr(contains("ghost@nowhere.example"));
+    }
+}
+
+#[test]
+fn an_edited_text_is_kept_instead_of_the_draft() {
+    for db in backends() {
+        candor(&db).arg("demo").assert().success();
+        let id = incident(&db, "delay");
+        let edited = "Beste Sanne,\n\nHet spijt me: Webwinkel komt later dan beloofd. \
+                      Ik bel u morgen om 10 uur met de nieuwe datum.\n\nMaya";
+        candor(&db)
+            .args(["compose", "--incident", &id, "--type", "delay_email"])
+            .args([
+                "--save",
+                "--text",
+                "-",
+                "--subject",
+                "Webwinkel: ons excuus",
+            ])
+            .write_stdin(edited)
+            .assert()
+            .success()
+            .stdout(contains("Ik bel u morgen"))
+            .stderr(contains("in the outbox as message"));
+        let records = json(&db, &["record", "list", "--json"]);
+        let kept = records
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["source"] == "candor compose delay_email")
+            .expect("the kept draft");
+        assert_eq!(kept["body"], edited, "{}", db.backend);
+        assert_eq!(kept["subject"], "Webwinkel: ons excuus");
+        let outbox = json(&db, &["outbox", "list", "--json"]);
+        let m = &outbox.as_array().unwrap()[0];
+        assert_eq!(m["subject"], "Webwinkel: ons excuus", "{outbox}");
+
+        // Not UTF-8: exit 2 naming the file and the byte; nothing more is kept.
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("latin1.txt");
+        std::fs::write(&bad, b"Het spijt me, caf\xe9").unwrap();
+        candor(&db)
+            .args([
+                "compose",
+                "--incident",
+                &id,
+                "--type",
+                "delay_email",
+                "--save",
+            ])
+            .arg("--text")
+            .arg(&bad)
+            .assert()
+            .code(2)
+            .stderr(contains(
+                "latin1.txt: not UTF-8 text (invalid byte at offset 17)",
+            ));
+        // --text keeps a draft, so it needs --save; an empty text is refused.
+        candor(&db)
+            .args([
+                "compose",
+                "--incident",
+                &id,
+                "--type",
+                "delay_email",
+                "--text",
+                "-",
+            ])
+            .assert()
+            .code(2);
+        candor(&db)
+            .args([
+                "compose",
+                "--incident",
+                &id,
+                "--type",
+                "delay_email",
+                "--save",
+            ])
+            .args(["--text", "-"])
+            .write_stdin("  \n")
+            .assert()
+            .code(2)
+            .stderr(contains("empty"));
+        let again = json(&db, &["record", "list", "--json"]);
+        assert_eq!(
+            again.as_array().unwrap().len(),
+            records.as_array().unwrap().len()
+        );
     }
 }

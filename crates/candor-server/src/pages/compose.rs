@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, Redirect};
 use candor_app::check::{CheckSetup, check_text};
-use candor_app::{ComposeOutcome, ComposeRequest};
+use candor_app::{ComposeOutcome, ComposeRequest, EditedText};
 use candor_core::Id;
 use candor_text::Report;
 use candor_text::print::json_view;
@@ -193,23 +193,32 @@ pub async fn check(
     render_incident(&state, &session, &headers, &who, id, c).await
 }
 
-/// Which draft to keep.
+/// The draft to keep: its type and language, and the text as edited in the composer.
 #[derive(Debug, Deserialize)]
 pub struct SaveForm {
     #[serde(rename = "type")]
     message_type: String,
     #[serde(default)]
     lang: String,
+    /// The edited text; absent (an older form), candor's own draft is kept.
+    text: Option<String>,
+    #[serde(default)]
+    subject: String,
 }
 
-/// Keeps the composed draft in the client's record (status `draft`).
+/// Keeps the draft as edited in the composer in the client's record (status `draft`); an email
+/// to the client also goes into the outbox.
 pub async fn save(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<Id>,
     CsrfForm(f): CsrfForm<SaveForm>,
 ) -> Result<Redirect, PageError> {
-    let req = request(id, &f.message_type, opt(&Some(f.lang)), true);
+    let mut req = request(id, &f.message_type, opt(&Some(f.lang)), true);
+    req.edited = f.text.map(|body| EditedText {
+        subject: opt(&Some(f.subject)),
+        body,
+    });
     run_compose(&state, req).await??;
     done(&session, "flash-draft-saved", &format!("/incidents/{id}")).await
 }

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use anyhow::{Context, Result};
-use candor_app::ComposeRequest;
+use candor_app::{ComposeRequest, EditedText};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,7 +13,8 @@ use std::process::ExitCode;
 #[command(
     after_help = "Examples:\n  candor compose --incident 3 --type delay_email\n  \
     candor compose --incident 3 --type delay_email --lang nl --format eml --out delay.eml --save\n  \
-    candor compose --project \"Customer portal\" --type weekly_checkin --format md\n\n\
+    candor compose --project \"Customer portal\" --type weekly_checkin --format md\n  \
+    candor compose --incident 3 --type delay_email --save --text edited.txt --subject \"New date\"\n\n\
     Message types: call_request, call_script, voicemail, delay_email, mistake_email, walk_back_email,\n  \
     follow_up_summary, transition_checkin, weekly_checkin (needs --project), retrospective_doc\n\
     Language: --lang, else the contact's own language, else the client's.\n\
@@ -52,6 +53,13 @@ pub struct Args {
     /// to the client also goes into the outbox (candor outbox send ID / discard ID).
     #[arg(long)]
     pub save: bool,
+    /// Keep this text (a file, or - for standard input) instead of candor's draft: the draft
+    /// as you edited it. Needs --save; plain text only.
+    #[arg(long, value_name = "FILE", requires = "save")]
+    pub text: Option<PathBuf>,
+    /// The subject to keep with --text (default: candor's subject).
+    #[arg(long, requires = "text")]
+    pub subject: Option<String>,
     /// Folder of templates and phrases replacing the built-in ones.
     #[arg(long, env = "CANDOR_TEMPLATES", value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -59,6 +67,13 @@ pub struct Args {
 
 /// Runs `candor compose`.
 pub async fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let edited = match &args.text {
+        Some(path) => Some(EditedText {
+            subject: args.subject.clone(),
+            body: crate::input::read_text(&path.to_string_lossy())?,
+        }),
+        None => None,
+    };
     let app = ctx.app().await?;
     let outcome = app
         .compose(&ComposeRequest {
@@ -73,6 +88,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             templates: args.templates,
             save: args.save,
             week: None,
+            edited,
         })
         .await?;
     match &args.out {
