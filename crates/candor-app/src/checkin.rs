@@ -128,14 +128,17 @@ impl App {
             let milestones = tx.milestones(Some(project.id)).await?;
             let all = tx.progress(Some(project.id)).await?;
             // Progress an import supersedes is not reported twice.
-            let progress =
+            let mut progress =
                 crate::projects::counted_progress(&mut tx, Some(project.id), &milestones, all)
                     .await?;
+            // A past week is reported as it stood at its end: later progress does not count.
+            progress.retain(|p| p.date <= today);
             (milestones, progress)
         };
         let rows = self
             .forecast(&ForecastQuery {
                 project: Some(project.id.to_string()),
+                as_of: Some(today.to_string()),
                 ..ForecastQuery::default()
             })
             .await

@@ -300,3 +300,40 @@ async fn saved_drafts_are_outgoing_record_entries_with_status_draft() {
         assert_eq!(app.records(None, None, None).await.unwrap().len(), before);
     }
 }
+
+#[tokio::test]
+async fn a_past_weeks_checkin_reports_that_week_not_today() {
+    for db in backends() {
+        let app = demo(&db).await;
+        let inputs = |week: Option<&str>| ComposeRequest {
+            message_type: "weekly_checkin".into(),
+            project: Some("Webwinkel".into()),
+            week: week.map(|w| w.parse().unwrap()),
+            ..ComposeRequest::default()
+        };
+        let t = MessageType::WeeklyCheckin;
+        let now = app.compose_inputs(&inputs(None), t).await.unwrap();
+        let past = app
+            .compose_inputs(&inputs(Some("2026-11-04")), t)
+            .await
+            .unwrap();
+        let (now, past) = (now.week.unwrap(), past.week.unwrap());
+        // The demo logs progress every week: three weeks ago more was left than today, and the
+        // work done since is not counted in that week's figures.
+        assert!(
+            past.remaining > now.remaining,
+            "{}: past {} vs now {}",
+            db.backend,
+            past.remaining,
+            now.remaining
+        );
+        let left_then: u32 = past.timeline.iter().map(|m| m.remaining).sum();
+        let left_now: u32 = now.timeline.iter().map(|m| m.remaining).sum();
+        assert!(left_then > left_now, "{}", db.backend);
+        assert!(
+            past.forecast.is_some(),
+            "{}: a forecast as of then",
+            db.backend
+        );
+    }
+}
