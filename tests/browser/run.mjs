@@ -164,6 +164,16 @@ try {
   await page.locator("#composer").scrollIntoViewIfNeeded();
   await shot(page, "composer-no-findings");
 
+  // Keep the draft as edited: the save button sends the editor's text, and the outbox holds it.
+  const ps = "Ik bel u morgen om 10 uur om de nieuwe planning door te nemen.";
+  await page.fill("#cp-text", `${draft}\n\n${ps}`);
+  await page.fill("#cp-subject", "Webwinkel: een nieuwe opleverdatum (bewerkt)");
+  await Promise.all([page.waitForURL(incidentUrl), page.click("#cp-save")]);
+  await page.getByText("The draft is in the client's record.").waitFor();
+  await page.goto(`${server.url}/outbox`);
+  await Promise.all([page.waitForURL(/\/outbox\/\d+$/), page.click("text=Webwinkel: een nieuwe opleverdatum (bewerkt)")]);
+  await page.getByText(ps).first().waitFor();
+
   // Log the call.
   await page.goto(incidentUrl);
   await page.click("text=Log a contact attempt");
