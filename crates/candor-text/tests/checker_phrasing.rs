@@ -2,33 +2,10 @@
 //! the rule packs must cover how people commonly say a thing, not single sentences of the
 //! evaluation set. Hand-written sentences (written for these tests by the team).
 
-use candor_text::{CheckOptions, Checker, CheckerConfig, Element, Report};
-use std::sync::OnceLock;
+use candor_text::{CheckOptions, Checker, CheckerConfig, Element};
 
-fn check(lang: &str, text: &str) -> Report {
-    // Built once: compiling every pack for each sentence would make the file slow.
-    static CHECKER: OnceLock<Checker> = OnceLock::new();
-    CHECKER
-        .get_or_init(|| {
-            Checker::builtin(&CheckerConfig::default()).expect("built-in packs compile")
-        })
-        .check(
-            text,
-            &CheckOptions {
-                lang: Some(lang.into()),
-                message_type: None,
-            },
-        )
-        .expect("pack exists")
-}
-
-fn has(lang: &str, text: &str, element: Element) -> bool {
-    check(lang, text).has(element)
-}
-
-fn flags(lang: &str, text: &str, rule: &str) -> bool {
-    check(lang, text).findings.iter().any(|f| f.rule == rule)
-}
+mod phrasing;
+use phrasing::{check, flags, has};
 
 #[test]
 fn offering_the_next_contact_is_a_next_step_in_every_language() {

@@ -2,33 +2,10 @@
 //! service or incident message commonly says a thing, and a close neutral sentence that must not
 //! count. Hand-written sentences (written for these tests, not taken from the evaluation set).
 
-use candor_text::{CheckOptions, Checker, CheckerConfig, Element, Report};
-use std::sync::OnceLock;
+use candor_text::Element;
 
-fn check(lang: &str, text: &str) -> Report {
-    // Built once: compiling every pack for each sentence would make the file slow.
-    static CHECKER: OnceLock<Checker> = OnceLock::new();
-    CHECKER
-        .get_or_init(|| {
-            Checker::builtin(&CheckerConfig::default()).expect("built-in packs compile")
-        })
-        .check(
-            text,
-            &CheckOptions {
-                lang: Some(lang.into()),
-                message_type: None,
-            },
-        )
-        .expect("pack exists")
-}
-
-fn has(lang: &str, text: &str, element: Element) -> bool {
-    check(lang, text).has(element)
-}
-
-fn flags(lang: &str, text: &str, rule: &str) -> bool {
-    check(lang, text).findings.iter().any(|f| f.rule == rule)
-}
+mod phrasing;
+use phrasing::{flags, has};
 
 #[test]
 fn dutch_impact_said_as_trouble_consequence_or_a_service_down() {

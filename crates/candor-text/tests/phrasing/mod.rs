@@ -1,0 +1,34 @@
+//! The phrasing tests' one checker: built once per test binary, checking one sentence in a
+//! given language, with shorthands for "has this element" and "raises this rule".
+#![allow(dead_code)] // each phrasing test file uses a different part of this module
+
+use candor_text::{CheckOptions, Checker, CheckerConfig, Element, Report};
+use std::sync::OnceLock;
+
+/// The report on `text` read as `lang`.
+pub fn check(lang: &str, text: &str) -> Report {
+    // Built once: compiling every pack for each sentence would make the tests slow.
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER
+        .get_or_init(|| {
+            Checker::builtin(&CheckerConfig::default()).expect("built-in packs compile")
+        })
+        .check(
+            text,
+            &CheckOptions {
+                lang: Some(lang.into()),
+                message_type: None,
+            },
+        )
+        .expect("pack exists")
+}
+
+/// Whether `text` in `lang` shows `element`.
+pub fn has(lang: &str, text: &str, element: Element) -> bool {
+    check(lang, text).has(element)
+}
+
+/// Whether `text` in `lang` raises `rule`.
+pub fn flags(lang: &str, text: &str, rule: &str) -> bool {
+    check(lang, text).findings.iter().any(|f| f.rule == rule)
+}
