@@ -113,7 +113,7 @@ impl Tx {
     pub async fn insert_mail(&mut self, m: &NewMail) -> Result<Option<Id>> {
         let id = self.insert_mail_unlogged(m).await?;
         if let Some(id) = id {
-            self.log_mail_change(id).await?;
+            self.log_mail_changes(&[id]).await?;
         }
         Ok(id)
     }
@@ -150,36 +150,8 @@ impl Tx {
     /// must pass every id returned here to [`Tx::log_mail_changes`] before committing (an
     /// import logs a whole batch in one statement).
     pub async fn insert_mail_unlogged(&mut self, m: &NewMail) -> Result<Option<Id>> {
-        let r = sqlx::query(
-            "INSERT INTO mail_messages (dedupe_key, message_id, record_id, client_id, thread_id,
-               in_reply_to, refs, from_name, from_addr, to_addrs, cc_addrs, sent_at, subject, body,
-               html, language, direction, attachments, source)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-               $18, $19)
-             ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
-        )
-        .bind(&m.dedupe_key)
-        .bind(&m.message_id)
-        .bind(m.record_id)
-        .bind(m.client_id)
-        .bind(&m.thread_id)
-        .bind(&m.in_reply_to)
-        .bind(&m.refs)
-        .bind(&m.from_name)
-        .bind(&m.from_addr)
-        .bind(&m.to_addrs)
-        .bind(&m.cc_addrs)
-        .bind(row::ts_text(m.sent_at))
-        .bind(&m.subject)
-        .bind(&m.body)
-        .bind(&m.html)
-        .bind(&m.language)
-        .bind(&m.direction)
-        .bind(&m.attachments)
-        .bind(&m.source)
-        .fetch_optional(self.conn())
-        .await?;
-        r.map(|r| row::int(&r, "id")).transpose()
+        let ids = self.insert_mails_unlogged(std::slice::from_ref(m)).await?;
+        Ok(ids.into_iter().next().flatten())
     }
 
     /// Stores messages like [`Tx::insert_mail_unlogged`], many rows per statement (one round
@@ -280,24 +252,6 @@ impl Tx {
         Ok(())
     }
 
-    /// Appends to the change log so the search index picks the message up.
-    async fn log_mail_change(&mut self, mail_id: Id) -> Result<()> {
-        sqlx::query("INSERT INTO mail_changes (mail_id) VALUES ($1)")
-            .bind(mail_id)
-            .execute(self.conn())
-            .await?;
-        Ok(())
-    }
-
-    /// The thread a stored message belongs to, by its Message-ID.
-    pub async fn mail_thread_of(&mut self, message_id: &str) -> Result<Option<String>> {
-        let r = sqlx::query("SELECT thread_id FROM mail_messages WHERE message_id = $1 LIMIT 1")
-            .bind(message_id)
-            .fetch_optional(self.conn())
-            .await?;
-        r.map(|r| row::text(&r, "thread_id")).transpose()
-    }
-
     /// A stored message.
     pub async fn mail(&mut self, id: Id) -> Result<MailRow> {
         let r = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -335,7 +289,7 @@ impl Tx {
             .bind(id)
             .execute(self.conn())
             .await?;
-        self.log_mail_change(id).await
+        self.log_mail_changes(&[id]).await
     }
 
     /// Messages changed after change number `seq`, with the change number, oldest first.
