@@ -183,10 +183,14 @@ fn an_edited_text_is_kept_instead_of_the_draft() {
     for db in backends() {
         candor(&db).arg("demo").assert().success();
         let id = incident(&db, "delay");
+        let delay_email = || {
+            let mut c = candor(&db);
+            c.args(["compose", "--incident", &id, "--type", "delay_email"]);
+            c
+        };
         let edited = "Beste Sanne,\n\nHet spijt me: Webwinkel komt later dan beloofd. \
                       Ik bel u morgen om 10 uur met de nieuwe datum.\n\nMaya";
-        candor(&db)
-            .args(["compose", "--incident", &id, "--type", "delay_email"])
+        delay_email()
             .args([
                 "--save",
                 "--text",
@@ -216,16 +220,8 @@ fn an_edited_text_is_kept_instead_of_the_draft() {
         let dir = tempfile::tempdir().unwrap();
         let bad = dir.path().join("latin1.txt");
         std::fs::write(&bad, b"Het spijt me, caf\xe9").unwrap();
-        candor(&db)
-            .args([
-                "compose",
-                "--incident",
-                &id,
-                "--type",
-                "delay_email",
-                "--save",
-            ])
-            .arg("--text")
+        delay_email()
+            .args(["--save", "--text"])
             .arg(&bad)
             .assert()
             .code(2)
@@ -233,28 +229,9 @@ fn an_edited_text_is_kept_instead_of_the_draft() {
                 "latin1.txt: not UTF-8 text (invalid byte at offset 17)",
             ));
         // --text keeps a draft, so it needs --save; an empty text is refused.
-        candor(&db)
-            .args([
-                "compose",
-                "--incident",
-                &id,
-                "--type",
-                "delay_email",
-                "--text",
-                "-",
-            ])
-            .assert()
-            .code(2);
-        candor(&db)
-            .args([
-                "compose",
-                "--incident",
-                &id,
-                "--type",
-                "delay_email",
-                "--save",
-            ])
-            .args(["--text", "-"])
+        delay_email().args(["--text", "-"]).assert().code(2);
+        delay_email()
+            .args(["--save", "--text", "-"])
             .write_stdin("  \n")
             .assert()
             .code(2)
