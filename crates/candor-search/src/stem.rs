@@ -132,12 +132,7 @@ mod tests {
     use tantivy::tokenizer::{LowerCaser, SimpleTokenizer};
 
     fn stems(mut a: TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = a.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
+        crate::tokenizer::token_texts(&mut a, text)
     }
 
     #[test]

@@ -125,6 +125,17 @@ pub fn analyzer_for(lang: &str) -> &'static str {
     }
 }
 
+/// The terms `a` makes of `text`, in order (for tests of analyzers).
+#[cfg(test)]
+pub(crate) fn token_texts(a: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = a.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,12 +146,7 @@ mod tests {
             .find(|(n, _)| *n == analyzer)
             .unwrap()
             .1;
-        let mut stream = a.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
+        token_texts(&mut a, text)
     }
 
     #[test]
