@@ -26,6 +26,7 @@ pub(super) struct FrameWords {
     like_verbs: Vec<String>,
     having_not: Vec<String>,
     time_nouns: Vec<String>,
+    neg_raising: Vec<String>,
 }
 
 /// Compiled word sets.
@@ -46,6 +47,7 @@ pub(super) struct Frames {
     like_verbs: HashSet<String>,
     having_not: HashSet<String>,
     time_nouns: HashSet<String>,
+    neg_raising: HashSet<String>,
 }
 
 /// What follows the subject.
@@ -109,10 +111,12 @@ impl Frames {
             like_verbs: set(w.like_verbs),
             having_not: set(w.having_not),
             time_nouns: set(w.time_nouns),
+            neg_raising: set(w.neg_raising),
         }
     }
 
-    /// Lower-cased word tokens with contractions expanded ("I'll" → "i will"), and for each
+    /// Lower-cased word tokens with contractions expanded ("I'll" → "i will") and the hyphen
+    /// after a short prefix dropped ("e-mailing" → "emailing"), and for each
     /// whether punctuation ("," "-" "(" …) stands between it and the token before.
     fn tokens(&self, sentence: &str) -> (Vec<String>, Vec<bool>) {
         let mut s = sentence.to_lowercase().replace(['’', '‘'], "'");
@@ -123,7 +127,16 @@ impl Frames {
         let mut breaks: Vec<bool> = Vec::new();
         let mut cur = String::new();
         let mut pending = false;
-        for c in s.chars() {
+        let chars: Vec<char> = s.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            // "e-mail", "re-send", "co-ordinate": a hyphen after a short prefix joins it
+            // ("October-I will go" is a dash)
+            let inner_hyphen = c == '-'
+                && (1..=3).contains(&cur.chars().count())
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if inner_hyphen {
+                continue;
+            }
             if c.is_alphanumeric() {
                 if cur.is_empty() {
                     breaks.push(pending);
@@ -275,7 +288,7 @@ impl Frames {
             at: s,
             kind: Kind::Other,
             verb: String::new(),
-            negated: false,
+            negated: self.denied(t, s),
             hedged: self.hedges.contains(prev)
                 || (matches!(prev, "hope" | "wish") && matches!(before_prev, "i" | "we")),
             conditional: (self.conditional.contains(prev) && !(prev == "if" && before_prev == "as"))
@@ -417,6 +430,18 @@ impl Frames {
             other => f.verb = other.to_owned(),
         }
         Some(f)
+    }
+
+    /// Whether a negated belief governs the frame starting at `s`: "I don't think I can",
+    /// "we do not believe that we will" deny the undertaking as "I can't" would.
+    fn denied(&self, t: &[String], s: usize) -> bool {
+        let word = |back: usize| {
+            s.checked_sub(back)
+                .and_then(|k| t.get(k))
+                .map_or("", String::as_str)
+        };
+        let (verb, not) = if word(2) == "that" { (3, 4) } else { (2, 3) };
+        self.neg_raising.contains(word(verb)) && matches!(word(not), "not" | "never")
     }
 
     /// Whether the words from `k` name an experience or a difficulty ("a hard time", "such a

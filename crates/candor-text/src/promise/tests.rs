@@ -65,6 +65,8 @@ fn english_frames_tell_promises_from_look_alikes() {
         "We are continuing to evaluate the resource needs of the company.",
         "Can I catch a cab to the Woodlands? Otherwise, I'll come out the night before.",
         "I'm free at 8 (do while you're driving?) and will make my schedule flexible.",
+        "I am e-mailing you the revised figures.",
+        "I think we can finish it by Friday.",
         "Thanks, Eric 08:26 AM To: Eric Groves Subject: Re: meeting Eric, I think we can skip it.",
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
@@ -95,6 +97,8 @@ fn english_frames_tell_promises_from_look_alikes() {
         "It looks like I'm going to miss the game.",
         "I would like to review the closing statements.",
         "I am pleased to announce the new directors.",
+        "I don't think I can make it tomorrow.",
+        "We do not believe that we will finish in time.",
     ] {
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
     }
