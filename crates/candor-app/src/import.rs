@@ -13,11 +13,13 @@ use crate::{App, AppError, Result, resolve};
 use candor_core::{Direction, Id, NewRecordEntry, RecordKind};
 use candor_mail::{Archive, Mailbox, ParsedMessage};
 use candor_search::{IndexBatch, SearchIndex};
-use candor_store::{MailRow, NewMail, Tx};
+use candor_store::{MailRow, Tx};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+mod store;
 
 /// Messages per transaction: large enough to be fast, small enough that a crash loses little.
 const BATCH: usize = 2000;
@@ -312,123 +314,6 @@ impl App {
         }
         Ok(changes.last().map_or(fed, |(seq, _)| *seq))
     }
-
-    /// Stores one prepared batch in one transaction; returns the newly stored messages.
-    async fn store_batch(
-        &self,
-        batch: Vec<Prepared>,
-        s: &mut ImportSummary,
-    ) -> Result<Vec<MailRow>> {
-        s.read += batch.len() as u64;
-        let keys: Vec<&str> = batch
-            .iter()
-            .filter_map(|p| match p {
-                Prepared::Message(m) => Some(m.parsed.dedupe_key.as_str()),
-                Prepared::Failed(_) => None,
-            })
-            .collect();
-        let mut tx = self.begin().await?;
-        let mut stored = tx.stored_mail_keys(&keys).await?;
-        let mut fresh = Vec::with_capacity(keys.len());
-        for p in batch {
-            match p {
-                Prepared::Failed(f) => s.failed.push(f),
-                // Seen before, in the database or earlier in this batch.
-                Prepared::Message(m) if !stored.insert(m.parsed.dedupe_key.clone()) => {
-                    s.duplicates += 1
-                }
-                Prepared::Message(m) => fresh.push(*m),
-            }
-        }
-        // Threads of the parents stored before this batch, in one query.
-        let parents: Vec<&str> = fresh
-            .iter()
-            .filter(|m| m.parsed.references.is_empty())
-            .filter_map(|m| m.parsed.in_reply_to.as_deref())
-            .collect();
-        let mut threads = tx.mail_threads_of(&parents).await?;
-        let mut mails = Vec::with_capacity(fresh.len());
-        for m in fresh {
-            let (entry, mut mail) = new_mail(m, &threads)?;
-            if let Some(entry) = entry {
-                mail.record_id = Some(tx.insert_record(&entry).await?.id);
-            }
-            // A later message of this batch may reply to this one.
-            if let Some(id) = &mail.message_id {
-                threads.insert(id.clone(), mail.thread_id.clone());
-            }
-            mails.push(mail);
-        }
-        let ids = tx.insert_mails_unlogged(&mails).await?;
-        let mut rows = Vec::with_capacity(mails.len());
-        for (mail, id) in mails.into_iter().zip(ids) {
-            // None: another writer stored the same key meanwhile.
-            let Some(id) = id else {
-                s.duplicates += 1;
-                continue;
-            };
-            if mail.direction == Direction::Out.as_str() {
-                crate::promises::scan_into(&mut tx, id, &mail.body, &mail.language, mail.sent_at)
-                    .await?;
-            }
-            s.imported += 1;
-            rows.push(MailRow { id, mail });
-        }
-        let ids: Vec<Id> = rows.iter().map(|r| r.id).collect();
-        tx.log_mail_changes(&ids).await?;
-        tx.commit().await?;
-        Ok(rows)
-    }
-}
-
-/// The row to store for one new message, and the record entry to make for it first when it
-/// belongs to a client; `threads` maps Message-IDs stored before it to their threads.
-fn new_mail(
-    m: Ready,
-    threads: &HashMap<String, String>,
-) -> Result<(Option<NewRecordEntry>, NewMail)> {
-    let Ready {
-        source,
-        parsed: p,
-        language,
-        direction,
-        client_id,
-    } = m;
-    let at = p
-        .date
-        .ok_or_else(|| AppError::Conflict("message without a date".into()))?;
-    let entry = match client_id {
-        Some(client_id) => Some(record_entry(&p, client_id, direction, at, &source)?),
-        None => None,
-    };
-    let thread_id = thread_of(&p, threads);
-    let mail = NewMail {
-        refs: json(&p.references),
-        to_addrs: json(&p.to),
-        cc_addrs: json(&p.cc),
-        attachments: json(&p.attachments),
-        from_name: p.from.as_ref().and_then(|f| f.name.clone()),
-        from_addr: p.from.map(|f| f.address).unwrap_or_default(),
-        dedupe_key: p.dedupe_key,
-        message_id: p.message_id,
-        record_id: None,
-        client_id,
-        thread_id,
-        in_reply_to: p.in_reply_to,
-        sent_at: at,
-        subject: p.subject,
-        body: p.text,
-        html: p.html,
-        language,
-        direction: direction.as_str().to_owned(),
-        source,
-    };
-    Ok((entry, mail))
-}
-
-fn json<T: Serialize>(value: &T) -> String {
-    // Serialising plain strings and structs of strings cannot fail.
-    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// The language of the subject and the start of the body (detection reads only a sample,
@@ -442,60 +327,6 @@ fn detect(p: &ParsedMessage) -> String {
     candor_text::detect_language(&sample)
         .map(|d| d.code)
         .unwrap_or_default()
-}
-
-/// The thread root: the first Reference, else the parent's thread (`threads` maps stored
-/// Message-IDs to threads), else the parent, else the message itself.
-fn thread_of(p: &ParsedMessage, threads: &HashMap<String, String>) -> String {
-    if let Some(root) = p.references.first() {
-        return root.clone();
-    }
-    if let Some(parent) = &p.in_reply_to {
-        return threads.get(parent).unwrap_or(parent).clone();
-    }
-    p.message_id.clone().unwrap_or_else(|| p.dedupe_key.clone())
-}
-
-pub(crate) fn record_entry(
-    p: &ParsedMessage,
-    client_id: Id,
-    direction: Direction,
-    at: jiff::Timestamp,
-    source: &str,
-) -> Result<NewRecordEntry> {
-    let author = p
-        .from
-        .as_ref()
-        .map(|f| f.name.clone().unwrap_or_else(|| f.address.clone()))
-        .unwrap_or_else(|| "unknown sender".to_owned());
-    let subject = if p.subject.is_empty() {
-        "(no subject)".to_owned()
-    } else {
-        p.subject.clone()
-    };
-    let source = match &p.message_id {
-        Some(id) => format!("message-id:<{id}>"),
-        None => source.to_owned(),
-    };
-    Ok(NewRecordEntry {
-        client_id,
-        project_id: None,
-        incident_id: None,
-        kind: RecordKind::Email,
-        direction,
-        at,
-        author,
-        participants: p
-            .to
-            .iter()
-            .chain(&p.cc)
-            .map(|m| m.address.clone())
-            .collect(),
-        subject,
-        body: p.text.clone(),
-        source,
-    }
-    .validate()?)
 }
 
 /// An unassigned message, for listing.

@@ -22,6 +22,7 @@ mod outbox;
 mod projects;
 mod promises;
 mod records;
+mod records_batch;
 mod restore;
 mod row;
 mod stamp;

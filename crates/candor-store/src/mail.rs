@@ -118,15 +118,6 @@ impl Tx {
         Ok(id)
     }
 
-    /// Whether a message with this dedupe key is stored.
-    pub async fn mail_exists(&mut self, dedupe_key: &str) -> Result<bool> {
-        let r = sqlx::query("SELECT id FROM mail_messages WHERE dedupe_key = $1")
-            .bind(dedupe_key)
-            .fetch_optional(self.conn())
-            .await?;
-        Ok(r.is_some())
-    }
-
     /// Which of `keys` (dedupe keys) are stored already, in a few queries for the whole list.
     pub async fn stored_mail_keys(&mut self, keys: &[&str]) -> Result<HashSet<String>> {
         let mut found = HashSet::new();
@@ -232,6 +223,30 @@ impl Tx {
             }
         }
         Ok(found)
+    }
+
+    /// Gives stored messages their record entries, `(mail id, record id)` pairs, a few
+    /// statements for the whole list (an import makes the entries after the messages, so that
+    /// a message another writer stored first gets no entry).
+    pub async fn link_mail_records(&mut self, links: &[(Id, Id)]) -> Result<()> {
+        for chunk in links.chunks(MAILS_PER_INSERT) {
+            let (mut cases, mut ids) = (String::new(), Vec::with_capacity(chunk.len()));
+            for r in 0..chunk.len() {
+                let p = r * 2 + 1;
+                cases.push_str(&format!(" WHEN ${p} THEN ${}", p + 1));
+                ids.push(format!("${p}"));
+            }
+            let sql = format!(
+                "UPDATE mail_messages SET record_id = CASE id{cases} END WHERE id IN ({})",
+                ids.join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (mail, record) in chunk {
+                q = q.bind(*mail).bind(*record);
+            }
+            q.execute(self.conn()).await?;
+        }
+        Ok(())
     }
 
     /// Appends the messages to the change log, in the order given, so the search index picks
