@@ -168,3 +168,208 @@ fn bengali_vague_times_excuses_and_singling_out_staff() {
         assert!(!flags("bn", text, rule), "{rule}: {text}");
     }
 }
+
+#[test]
+fn dutch_repair_work_investigations_and_passive_repair_steps_are_plans() {
+    for text in [
+        "Onze monteurs zijn vanochtend gestart met de reparatie.",
+        "We zijn gisteren weer begonnen met de herstelwerkzaamheden.",
+        "Daarom zijn we een grondig onderzoek gestart.",
+        "Het is goed dat we in beide gevallen een intern onderzoek zijn gestart.",
+        "Eerst moeten de systemen geüpdatet worden.",
+    ] {
+        assert!(has("nl", text, Element::Plan), "{text}");
+    }
+    for text in [
+        "Onze monteurs zijn gisteren naar huis gegaan.",
+        "We zijn gisteren begonnen aan een nieuw boek.",
+        "De politie heeft een onderzoek ingesteld.",
+        "De systemen zijn vorige week bijgewerkt.",
+    ] {
+        assert!(!has("nl", text, Element::Plan), "{text}");
+    }
+}
+
+#[test]
+fn dutch_impact_said_as_not_everyone_served_or_left_without_water() {
+    for text in [
+        "Tot onze spijt kunnen we niet iedereen meenemen.",
+        "We konden gisteren niet alle pakketten bezorgen.",
+        "We weten nog niet hoeveel mensen er zonder water zitten.",
+    ] {
+        assert!(has("nl", text, Element::Impact), "{text}");
+    }
+    for text in [
+        "We kunnen iedereen meenemen.",
+        "Zonder water groeit er niets.",
+    ] {
+        assert!(!has("nl", text, Element::Impact), "{text}");
+    }
+}
+
+#[test]
+fn dutch_knowing_it_is_hard_is_empathy_and_had_not_may_happen_is_ownership() {
+    for text in [
+        "We weten dat het altijd lastig is met bussen.",
+        "Ik weet hoe vervelend dit voor u is.",
+    ] {
+        assert!(has("nl", text, Element::Empathy), "{text}");
+    }
+    assert!(!has(
+        "nl",
+        "We weten dat het morgen gaat regenen.",
+        Element::Empathy
+    ));
+    assert!(has(
+        "nl",
+        "De incidenten hadden echter niet mogen gebeuren.",
+        Element::Ownership
+    ));
+    assert!(!has(
+        "nl",
+        "Het had niet veel gescheeld of het was misgegaan.",
+        Element::Ownership
+    ));
+}
+
+#[test]
+fn dutch_cannot_say_how_long_is_a_vague_timeline() {
+    for text in [
+        "Helaas is het lastig in te schatten hoelang het gaat duren.",
+        "We kunnen nog niet precies zeggen wanneer de treinen weer rijden.",
+    ] {
+        assert!(flags("nl", text, "vague_timeline"), "{text}");
+    }
+    for text in [
+        "Het is niet lastig om uw meterstand door te geven.",
+        "We kunnen u precies zeggen wanneer de treinen weer rijden.",
+    ] {
+        assert!(!flags("nl", text, "vague_timeline"), "{text}");
+    }
+}
+
+#[test]
+fn norwegian_impact_as_no_power_consequences_longer_waits_and_announced_delays() {
+    for text in [
+        "Alle som nå er strømløse, må belage seg på en lang natt.",
+        "Dette har medført at vi ikke har klart å svare alle.",
+        "Der vil de møte lengre ventetid enn normalt.",
+        "På grunn av glatte veier vil det bli forsinkelser i dag.",
+        "Det kan oppstå forsinkelser på enkelte ruter.",
+    ] {
+        assert!(has("nb", text, Element::Impact), "{text}");
+    }
+    for text in [
+        "Lampen er strømsparende.",
+        "Dette har ført til at vi har fått flere kunder.",
+        "Ventetiden er kort i dag.",
+        "Det blir ingen forsinkelser i dag.",
+    ] {
+        assert!(!has("nb", text, Element::Impact), "{text}");
+    }
+}
+
+#[test]
+fn norwegian_empathy_remedy_next_contact_plan_and_ownership_in_common_words() {
+    for (text, element) in [
+        (
+            "Dette lager utfordringer for passasjerene, det er vi smertelig klar over.",
+            Element::Empathy,
+        ),
+        (
+            "Vi vet at dette er krevende for mange familier.",
+            Element::Empathy,
+        ),
+        (
+            "Vi jobber for å få passasjerene inn på alternative fly.",
+            Element::Remedy,
+        ),
+        (
+            "Det settes opp buss for tog mellom Ski og Moss.",
+            Element::Remedy,
+        ),
+        (
+            "Da må de eventuelt ringe oss på kundesenteret.",
+            Element::NextStep,
+        ),
+        (
+            "Vi kjører så lenge det er forsvarlig utover kvelden.",
+            Element::Plan,
+        ),
+        ("Den skulle ikke ha vært publisert.", Element::Ownership),
+        ("Brevet burde aldri ha vært sendt ut.", Element::Ownership),
+    ] {
+        assert!(has("nb", text, element), "{element}: {text}");
+    }
+    for (text, element) in [
+        ("Vi vet at bussen går klokka ti.", Element::Empathy),
+        (
+            "Det finnes mange alternative meninger om saken.",
+            Element::Remedy,
+        ),
+        ("Mange ringte oss i går.", Element::NextStep),
+        ("Vi kjører barna til skolen hver morgen.", Element::Plan),
+        ("Du burde ikke ha sendt den.", Element::Ownership),
+    ] {
+        assert!(!has("nb", text, element), "{element}: {text}");
+    }
+}
+
+#[test]
+fn norwegian_bad_luck_regrettable_and_it_may_take_time() {
+    for (text, rule) in [
+        (
+            "Her må jeg bare si at hun har vært ordentlig uheldig.",
+            "deflects",
+        ),
+        ("Dere var dessverre uheldige med tidspunktet.", "deflects"),
+        ("Det er veldig beklagelig.", "non_apology"),
+        ("Dette kan ta noe tid.", "vague_timeline"),
+    ] {
+        assert!(flags("nb", text, rule), "{rule}: {text}");
+    }
+    for (text, rule) in [
+        ("Det var uheldig av oss å sende brevet så sent.", "deflects"),
+        (
+            "Det er veldig beklagelig, og vi beklager overfor alle som ble rammet.",
+            "non_apology",
+        ),
+        (
+            "Dette kan ta noe tid, men vi er ferdige innen fredag 4. desember.",
+            "vague_timeline",
+        ),
+    ] {
+        assert!(!flags("nb", text, rule), "{rule}: {text}");
+    }
+}
+
+#[test]
+fn bengali_trouble_doing_late_departures_repair_work_and_quick_fixes() {
+    for (text, element) in [
+        ("সাময়িকভাবে কল করতে অসুবিধা হওয়ায় আমরা দুঃখিত।", Element::Impact),
+        ("বিদ্যুৎ বন্ধ থাকায় গ্রাহকের অসুবিধা হবে।", Element::Impact),
+        ("রাতের ট্রেন দেরিতে ছাড়বে।", Element::Impact),
+        ("জরুরী মেরামত কাজের জন্য আগামীকাল বিদ্যুৎ বন্ধ থাকবে।", Element::Plan),
+        ("লাইনে রক্ষণাবেক্ষণ কাজ চলছে।", Element::Plan),
+    ] {
+        assert!(has("bn", text, element), "{element}: {text}");
+    }
+    for (text, element) in [
+        ("কল করতে কোনো টাকা লাগবে না।", Element::Impact),
+        ("কল করতে কোনো অসুবিধা হচ্ছে না।", Element::Impact),
+        ("ট্রেন সময়মতো ছাড়বে।", Element::Impact),
+        ("মেরামত কাজে আমাদের কোনো খরচ নেই।", Element::Plan),
+    ] {
+        assert!(!has("bn", text, element), "{element}: {text}");
+    }
+    assert!(flags(
+        "bn",
+        "দ্রুত সমস্যা সমাধানে আমাদের টিম কাজ করে যাচ্ছে।",
+        "vague_timeline"
+    ));
+    assert!(!flags(
+        "bn",
+        "আমরা দ্রুত সাড়া দেওয়ার জন্য আপনাকে ধন্যবাদ জানাই।",
+        "vague_timeline"
+    ));
+}
