@@ -61,7 +61,7 @@ enum Kind {
     WillBeing,
     /// "will have to", "need to", "must": a necessity, not an undertaking
     Obligation,
-    /// "am glad to", "would be happy to", "should be able to"
+    /// "am glad to", "would be happy to", "will be able to"
     Glad,
     /// "am going to send"
     GoingTo,
@@ -395,7 +395,13 @@ impl Frames {
             "would" | "should" => {
                 let k = not(j + 1, &mut f);
                 let v = word(k);
-                if v == "be" && self.glad.contains(word(k + 1)) && word(k + 2) == "to" {
+                // "I would be happy to help" offers; "I should be able to give a total" only
+                // expects, a hedge like "I'll probably"
+                if w == "would"
+                    && v == "be"
+                    && self.glad.contains(word(k + 1))
+                    && word(k + 2) == "to"
+                {
                     f.kind = Kind::Glad;
                     f.verb = word(k + 3).to_owned();
                 } else {

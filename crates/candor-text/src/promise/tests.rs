@@ -99,6 +99,7 @@ fn english_frames_tell_promises_from_look_alikes() {
         "I am pleased to announce the new directors.",
         "I don't think I can make it tomorrow.",
         "We do not believe that we will finish in time.",
+        "By the end of the weekend I should be able to give a total.",
     ] {
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
     }
