@@ -53,12 +53,14 @@ fn the_problem_put_right_or_kept_from_recurring_is_ownership() {
             "We are adding a check to stop it from happening again.",
             "I shipped a regression in 2.3.",
             "We have determined the cause of the outage.",
+            "Sorry, my last commit broke the build.",
         ],
         &[
             "The problem with card payments is not resolved yet.",
             "I can't promise it does not happen again.",
             "We had a bug report from a user yesterday.",
             "We have determined to keep the price.",
+            "Sorry, I can't reproduce it. Your config broke the parser.",
         ],
     );
 }
@@ -79,11 +81,14 @@ fn recovery_work_and_named_measures_are_a_plan() {
             "We are fixing the import now.",
             "I have cleared the backlog of reviews.",
             "We will put two more engineers on it.",
+            "The login page is down. Fixing it now.",
         ],
         &[
             "The fix we released yesterday is working well.",
             "Thank you for your efforts on this pull request.",
             "Please proceed to checkout.",
+            "Thanks for fixing it.",
+            "Fixing this took a week.",
         ],
     );
 }
