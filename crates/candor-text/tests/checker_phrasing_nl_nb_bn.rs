@@ -373,3 +373,62 @@ fn bengali_trouble_doing_late_departures_repair_work_and_quick_fixes() {
         "vague_timeline"
     ));
 }
+
+#[test]
+fn dutch_shortages_and_undelivered_goods_are_impact_and_it_takes_a_while_is_vague() {
+    for text in [
+        "Er is in sommige winkels een tekort aan producten.",
+        "Het kan zijn dat de producten morgen niet worden geleverd.",
+    ] {
+        assert!(has("nl", text, Element::Impact), "{text}");
+    }
+    for text in [
+        "Er is geen tekort aan producten.",
+        "Alle pakketten zijn vandaag bezorgd.",
+    ] {
+        assert!(!has("nl", text, Element::Impact), "{text}");
+    }
+    for text in [
+        "Helaas duurt het nu eenmaal een tijd om de voorraad aan te vullen.",
+        "Het herstel kan nog even duren.",
+    ] {
+        assert!(flags("nl", text, "vague_timeline"), "{text}");
+    }
+    assert!(!flags(
+        "nl",
+        "De reparatie duurt een uur.",
+        "vague_timeline"
+    ));
+}
+
+#[test]
+fn norwegian_repair_under_way_letters_to_come_and_blaming_others_trouble() {
+    assert!(has(
+        "nb",
+        "Vi er i gang med å rette opp sakene.",
+        Element::Plan
+    ));
+    assert!(!has("nb", "Vi er i gang med sommerferien.", Element::Plan));
+    for text in [
+        "Alle dette gjelder, vil få brev fra Nav.",
+        "Du vil motta en e-post fra oss i morgen.",
+    ] {
+        assert!(has("nb", text, Element::NextStep), "{text}");
+    }
+    assert!(!has(
+        "nb",
+        "Vi fikk et brev fra kommunen i går.",
+        Element::NextStep
+    ));
+    for text in [
+        "Dessverre har utfordringer med infrastrukturen gjort at vi sliter med logistikken.",
+        "Stansen kom av svikt hos en leverandør.",
+    ] {
+        assert!(flags("nb", text, "deflects"), "{text}");
+    }
+    assert!(!flags(
+        "nb",
+        "Vi har hatt problemer med å nå alle kundene.",
+        "deflects"
+    ));
+}
