@@ -107,6 +107,10 @@ def main():
     ap.add_argument("--new-corpus", action="store_true", help="rewrite WORK/Maildir even if it has N messages")
     a = ap.parse_args()
     tools = a.tools.split(",")
+    # A missing peer used to end the run after candor's figures were measured but not saved.
+    for tool, exe in (("notmuch", "notmuch"), ("mu", "mu")):
+        if tool in tools and not shutil.which(exe):
+            sys.exit("%s is not installed (apt-get install notmuch maildir-utils)" % exe)
     os.makedirs(a.work, exist_ok=True)
     maildir = os.path.join(a.work, "Maildir")
     cur = os.path.join(maildir, "cur")
@@ -126,12 +130,17 @@ def main():
     if not a.no_build and any(t.startswith("candor") or t == "search" for t in tools):
         subprocess.run(["cargo", "build", "--release", "-p", "candor"], cwd=ROOT, check=True)
 
+    def save():
+        with open(results_file, "w") as f:
+            json.dump({"messages": n, "tools": results}, f, indent=1)
+
     if "candor" in tools:
         db = os.path.join(a.work, "candor.db")
         for p in (db, db + "-wal", db + "-shm"):
             if os.path.exists(p):
                 os.unlink(p)
         results["candor import, SQLite (store + index)"] = run_candor(a, a.work, maildir, "sqlite://" + db, "candor", n)
+        save()
     pg = os.environ.get("CANDOR_BENCH_POSTGRES_URL")
     if "candor-pg" in tools and pg:
         psql(pg, "DROP DATABASE IF EXISTS candor_bench")
@@ -139,6 +148,7 @@ def main():
         url = pg.rsplit("/", 1)[0] + "/candor_bench"
         results["candor import, PostgreSQL (store + index)"] = run_candor(a, a.work, maildir, url, "candor-pg", n)
         psql(pg, "DROP DATABASE IF EXISTS candor_bench")
+        save()
 
     if "notmuch" in tools:
         shutil.rmtree(os.path.join(maildir, ".notmuch"), ignore_errors=True)
@@ -155,8 +165,7 @@ def main():
         subprocess.run(["mu", "init", "--maildir=" + maildir, "--muhome=" + muhome], check=True, capture_output=True)
         results["mu index"] = timed(["mu", "index", "--muhome=" + muhome, "--quiet"])[:3]
 
-    with open(results_file, "w") as f:
-        json.dump({"messages": n, "tools": results}, f, indent=1)
+    save()
 
     base = results.get("candor import, SQLite (store + index)")
     print("\n| tool | wall s | CPU s | messages/s (wall) | peak RSS MB | candor (SQLite) is faster by |")
