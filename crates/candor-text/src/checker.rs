@@ -188,61 +188,64 @@ impl Checker {
 
 /// Runs every rule the prefilter lets through (each regex once over the whole message) and keeps
 /// matches that lie within one sentence (for sentence rules) and survive negation, name and date
-/// conditions.
+/// conditions. Sentences and quoted lines are found once, at the first match.
 fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
-    let candidates = pack.prefilter.matches(text);
-    if !candidates.matched_any() {
+    let candidates = pack.prefilter.candidates(text);
+    if candidates.is_empty() {
         return Vec::new();
     }
-    let sentences = pack.splitter.split(text);
-    let sentence_of = |pos: usize| -> Range<usize> {
+    let mut layout: Option<(Vec<Range<usize>>, Vec<Range<usize>>)> = None;
+    let sentence_of = |sentences: &[Range<usize>], pos: usize| -> Range<usize> {
         let i = sentences.partition_point(|s| s.start <= pos);
         match i.checked_sub(1).map(|i| &sentences[i]) {
             Some(s) if pos < s.end => s.clone(),
             _ => pos..pos,
         }
     };
-    let quoted = quoted_lines(text);
     let mut dates: Option<Vec<Range<usize>>> = None;
     let mut hits = Vec::new();
-    for idx in candidates.iter() {
+    for idx in candidates {
         let rule = &pack.rules[idx];
-        // A rule that needs a date cannot hit in a text without one: skip its (often many) cues.
-        if rule.requires_date
-            && dates
-                .get_or_insert_with(|| pack.dates.find(text).into_iter().map(|d| d.span).collect())
-                .is_empty()
-        {
+        let found: Vec<(Range<usize>, Option<&str>)> = if rule.wants_person {
+            rule.regex
+                .captures_iter(text)
+                .map(|c| {
+                    let m = c.get(0).expect("group 0 always exists");
+                    (m.range(), c.name("person").map(|p| p.as_str()))
+                })
+                .collect()
+        } else {
+            rule.regex
+                .find_iter(text)
+                .map(|m| (m.range(), None))
+                .collect()
+        };
+        if found.is_empty() {
             continue;
         }
-        let wants_person = rule.regex.capture_names().any(|n| n == Some("person"));
-        let mut consider = |span: Range<usize>, person: Option<&str>| {
+        // A rule that needs a date cannot hit in a text without one.
+        let dates: &[Range<usize>] = if rule.requires_date {
+            let dates = dates
+                .get_or_insert_with(|| pack.dates.find(text).into_iter().map(|d| d.span).collect());
+            if dates.is_empty() {
+                continue;
+            }
+            dates
+        } else {
+            &[]
+        };
+        let (sentences, quoted) =
+            layout.get_or_insert_with(|| (pack.splitter.split(text), quoted_lines(text)));
+        for (span, person) in found {
             if quoted.iter().any(|q| q.contains(&span.start)) {
-                return;
+                continue;
             }
-            let sentence = sentence_of(span.start);
+            let sentence = sentence_of(sentences, span.start);
             if rule.scope == Scope::Sentence && span.end > sentence.end {
-                return;
+                continue;
             }
-            let dates = if rule.requires_date {
-                dates.get_or_insert_with(|| {
-                    pack.dates.find(text).into_iter().map(|d| d.span).collect()
-                })
-            } else {
-                &Vec::new()
-            };
             if let Some(span) = accept(pack, rule, text, &sentence, span, person, dates) {
                 hits.push(Hit { rule: idx, span });
-            }
-        };
-        if wants_person {
-            for c in rule.regex.captures_iter(text) {
-                let m = c.get(0).expect("group 0 always exists");
-                consider(m.range(), c.name("person").map(|p| p.as_str()));
-            }
-        } else {
-            for m in rule.regex.find_iter(text) {
-                consider(m.range(), None);
             }
         }
     }

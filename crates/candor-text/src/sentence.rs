@@ -11,12 +11,14 @@ use std::ops::Range;
 pub struct SentenceSplitter {
     terminators: Vec<char>,
     abbreviations: HashSet<String>,
+    /// Bytes that may start a terminator or a newline: the splitter skips every other byte.
+    stops: [bool; 256],
 }
 
 impl SentenceSplitter {
     /// Builds a splitter from a pack's language facts.
     pub fn new(lang: &LanguageSpec) -> Self {
-        let terminators = lang
+        let terminators: Vec<char> = lang
             .sentence_terminators
             .iter()
             .filter_map(|t| t.chars().next())
@@ -26,9 +28,15 @@ impl SentenceSplitter {
             .iter()
             .map(|a| a.trim_end_matches('.').to_lowercase())
             .collect();
+        let mut stops = [false; 256];
+        for c in terminators.iter().chain(&['\n']) {
+            let mut buf = [0; 4];
+            stops[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
+        }
         Self {
             terminators,
             abbreviations,
+            stops,
         }
     }
 
@@ -36,36 +44,45 @@ impl SentenceSplitter {
     /// Every range lies on char boundaries inside `text`; empty sentences are left out.
     pub fn split(&self, text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        let mut start = 0;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let end = i + c.len_utf8();
-            let boundary = if c == '\n' {
-                self.newline_ends_sentence(text, start, end)
+        let (mut start, mut line_start, mut from) = (0, 0, 0);
+        // Only a byte that can start a terminator or newline is looked at; such a byte (ASCII,
+        // or the lead byte of a longer char) always sits on a char boundary.
+        while let Some(skip) = text.as_bytes()[from..]
+            .iter()
+            .position(|&b| self.stops[usize::from(b)])
+        {
+            let at = from + skip;
+            let c = text[at..]
+                .chars()
+                .next()
+                .expect("a char starts at a stop byte");
+            let end = at + c.len_utf8();
+            from = end;
+            if c == '\n' {
+                if self.newline_ends_sentence(text, line_start.max(start), end) {
+                    push_trimmed(&mut out, text, start..end);
+                    start = end;
+                }
+                line_start = end;
             } else if self.terminators.contains(&c) {
                 // Swallow runs like "?!" and closing quotes/brackets.
                 let mut stop = end;
-                while let Some(&(j, d)) = iter.peek() {
-                    if self.terminators.contains(&d)
-                        || matches!(d, '"' | '\'' | ')' | ']' | '»' | '”' | '’')
+                for d in text[end..].chars() {
+                    if !(self.terminators.contains(&d)
+                        || matches!(d, '"' | '\'' | ')' | ']' | '»' | '”' | '’'))
                     {
-                        stop = j + d.len_utf8();
-                        iter.next();
-                    } else {
                         break;
                     }
+                    stop += d.len_utf8();
+                    if d == '\n' {
+                        line_start = stop;
+                    }
                 }
-                if self.dot_ends_sentence(text, i, c, stop) {
+                from = stop;
+                if self.dot_ends_sentence(text, at, c, stop) {
                     push_trimmed(&mut out, text, start..stop);
                     start = stop;
                 }
-                false
-            } else {
-                false
-            };
-            if boundary {
-                push_trimmed(&mut out, text, start..end);
-                start = end;
             }
         }
         push_trimmed(&mut out, text, start..text.len());
@@ -93,18 +110,34 @@ impl SentenceSplitter {
             .map_or(0, |p| {
                 p + text[p..].chars().next().map_or(1, char::len_utf8)
             });
-        let word = text[word_start..at].to_lowercase();
-        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        !(single_letter || self.abbreviations.contains(&word))
+        let word = &text[word_start..at];
+        let mut chars = word.chars();
+        if let (Some(first), None) = (chars.next(), chars.next())
+            && first.to_lowercase().count() == 1
+            && first.to_lowercase().all(char::is_alphabetic)
+        {
+            return false; // a single letter: an initial
+        }
+        // Most words are lower-case ASCII already: look them up without a lower-case copy.
+        let is_abbreviation = if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            self.abbreviations.contains(&word.to_lowercase())
+        } else {
+            self.abbreviations.contains(word)
+        };
+        !is_abbreviation
     }
 
-    fn newline_ends_sentence(&self, text: &str, start: usize, end: usize) -> bool {
-        let line_start = text[..end - 1].rfind('\n').map_or(0, |p| p + 1).max(start);
+    /// Whether the newline ending at `end` ends a sentence; `line_start` is where its line
+    /// starts (never before the current sentence).
+    fn newline_ends_sentence(&self, text: &str, line_start: usize, end: usize) -> bool {
         let line = text[line_start..end - 1].trim();
         let rest = &text[end..];
         let next_line = rest.lines().next().unwrap_or("").trim_start();
         let blank_follows = next_line.is_empty();
-        let short_line = line.split_whitespace().count() <= 4;
+        let short_line = line.split_whitespace().nth(4).is_none();
         let bullet_follows = next_line.starts_with(['-', '*', '•', '>'])
             || next_line.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && next_line
