@@ -190,8 +190,8 @@ impl Checker {
 /// matches that lie within one sentence (for sentence rules) and survive negation, name and date
 /// conditions. Sentences and quoted lines are found once, at the first match.
 fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
-    let candidates = pack.prefilter.candidates(text);
-    if candidates.is_empty() {
+    let candidates = pack.prefilter.matches(text);
+    if !candidates.matched_any() {
         return Vec::new();
     }
     let mut layout: Option<(Vec<Range<usize>>, Vec<Range<usize>>)> = None;
@@ -204,7 +204,7 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
     };
     let mut dates: Option<Vec<Range<usize>>> = None;
     let mut hits = Vec::new();
-    for idx in candidates {
+    for idx in candidates.iter() {
         let rule = &pack.rules[idx];
         let found: Vec<(Range<usize>, Option<&str>)> = if rule.wants_person {
             rule.regex

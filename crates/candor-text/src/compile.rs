@@ -3,16 +3,19 @@
 
 use crate::dates::DateFinder;
 use crate::ids::{AntiPattern, Element, Target};
-use crate::literals::Prefilter;
 use crate::pack::{LanguageSpec, MissingSpec, PackError, PackSpec, RuleKind, RuleSpec, Scope};
 use crate::sentence::SentenceSplitter;
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::collections::{BTreeMap, HashSet};
 
-/// Cache size of each regex's lazy DFA. The default (2 MiB) is too small for the longer rules:
-/// the cache fills and is cleared again and again, and most of the checker's time then goes to
-/// rebuilding DFA states. Measured with the checker bench.
+/// Cache size of each regex's lazy DFA. The default (2 MiB) is too small for the pack-wide
+/// prefilter and the longer rules: the cache fills and is cleared again and again, and most of
+/// the checker's time then goes to rebuilding DFA states. Measured with the checker bench.
 pub(crate) const DFA_CACHE_BYTES: usize = 32 << 20;
+
+/// Compiled-size limit of the pack-wide prefilter. The default (10 MiB) leaves a large pack
+/// (the Dutch one is near it) no room for a workspace's roster and internal terms.
+const PREFILTER_SIZE_BYTES: usize = 64 << 20;
 
 /// Workspace facts the rules need: who is on the team, which words are internal.
 #[derive(Debug, Clone, Default)]
@@ -54,7 +57,7 @@ pub(crate) struct CompiledPack {
     pub past_before: HashSet<String>,
     pub past_after: HashSet<String>,
     pub rules: Vec<CompiledRule>,
-    pub prefilter: Prefilter,
+    pub prefilter: RegexSet,
     pub missing: BTreeMap<Element, (String, String)>,
 }
 
@@ -78,7 +81,11 @@ impl CompiledPack {
                 rules.push(rule);
             }
         }
-        let prefilter = Prefilter::new(rules.iter().map(|r| r.regex.as_str()));
+        let prefilter = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+            .size_limit(PREFILTER_SIZE_BYTES)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .map_err(|e| err("(all rules)", e.to_string()))?;
         Ok(Self {
             code: lang.code.clone(),
             splitter: SentenceSplitter::new(lang),

@@ -12,7 +12,6 @@ pub mod dates;
 pub mod detect;
 mod detect_words;
 pub mod ids;
-mod literals;
 pub mod pack;
 pub mod print;
 pub mod promise;
