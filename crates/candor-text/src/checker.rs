@@ -186,6 +186,9 @@ impl Checker {
     }
 }
 
+/// Byte ranges in a message.
+type Spans = Vec<Range<usize>>;
+
 /// Runs every rule the prefilter lets through (each regex once over the whole message) and keeps
 /// matches that lie within one sentence (for sentence rules) and survive negation, name and date
 /// conditions. Sentences and quoted lines are found once, at the first match.
@@ -194,7 +197,8 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
     if !candidates.matched_any() {
         return Vec::new();
     }
-    let mut layout: Option<(Vec<Range<usize>>, Vec<Range<usize>>)> = None;
+    // Sentences and quoted lines, found at the first match.
+    let mut layout: Option<(Spans, Spans)> = None;
     let sentence_of = |sentences: &[Range<usize>], pos: usize| -> Range<usize> {
         let i = sentences.partition_point(|s| s.start <= pos);
         match i.checked_sub(1).map(|i| &sentences[i]) {
