@@ -230,4 +230,13 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn capitalised_abbreviations_and_closing_quotes_are_handled_by_the_byte_skipping_scan() {
+        let got = split("en", "MR. Smith said \"Done.\" Next we ship. Äh. Ok");
+        assert_eq!(
+            got,
+            ["MR. Smith said \"Done.\"", "Next we ship.", "Äh.", "Ok"]
+        );
+    }
 }
