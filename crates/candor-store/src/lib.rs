@@ -25,6 +25,7 @@ mod records;
 mod records_batch;
 mod restore;
 mod row;
+mod sql;
 mod stamp;
 mod team;
 mod team_tz;

@@ -1,6 +1,7 @@
 //! Imported mail in the store: one row per distinct message (deduplicated by key), the change
 //! log the search index catches up from, and assignment of unassigned mail to a client.
 
+use crate::sql::{placeholders, update_by_id, value_rows};
 use crate::{Backend, Result, Tx, row};
 use candor_core::Id;
 use sqlx::any::AnyRow;
@@ -24,14 +25,6 @@ const PG_MAILS_PER_INSERT: usize = 100;
 const COLS: &str = "id, dedupe_key, message_id, record_id, client_id, thread_id, in_reply_to, \
                     refs, from_name, from_addr, to_addrs, cc_addrs, sent_at, subject, body, html, \
                     language, direction, attachments, source";
-
-/// `$1, $2, … $n`.
-fn placeholders(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// A message to store. Address lists and attachments are JSON text, made by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +121,7 @@ impl Tx {
         for chunk in keys.chunks(PARAMS_PER_QUERY) {
             let sql = format!(
                 "SELECT dedupe_key FROM mail_messages WHERE dedupe_key IN ({})",
-                placeholders(chunk.len())
+                placeholders(1, chunk.len())
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for k in chunk {
@@ -160,21 +153,13 @@ impl Tx {
             Backend::Postgres => PG_MAILS_PER_INSERT,
         };
         for chunk in mails.chunks(per) {
-            let values: Vec<String> = (0..chunk.len())
-                .map(|r| {
-                    let cols: Vec<String> = (1..=MAIL_PARAMS)
-                        .map(|c| format!("${}", r * MAIL_PARAMS + c))
-                        .collect();
-                    format!("({})", cols.join(", "))
-                })
-                .collect();
             let sql = format!(
                 "INSERT INTO mail_messages (dedupe_key, message_id, record_id, client_id, thread_id,
                    in_reply_to, refs, from_name, from_addr, to_addrs, cc_addrs, sent_at, subject,
                    body, html, language, direction, attachments, source)
                  VALUES {}
                  ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key",
-                values.join(", ")
+                value_rows(chunk.len(), MAIL_PARAMS, "")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for m in chunk {
@@ -219,7 +204,7 @@ impl Tx {
         for chunk in message_ids.chunks(PARAMS_PER_QUERY) {
             let sql = format!(
                 "SELECT message_id, thread_id FROM mail_messages WHERE message_id IN ({})",
-                placeholders(chunk.len())
+                placeholders(1, chunk.len())
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for k in chunk {
@@ -239,16 +224,7 @@ impl Tx {
     /// a message another writer stored first gets no entry).
     pub async fn link_mail_records(&mut self, links: &[(Id, Id)]) -> Result<()> {
         for chunk in links.chunks(MAILS_PER_INSERT) {
-            let (mut cases, mut ids) = (String::new(), Vec::with_capacity(chunk.len()));
-            for r in 0..chunk.len() {
-                let p = r * 2 + 1;
-                cases.push_str(&format!(" WHEN ${p} THEN ${}", p + 1));
-                ids.push(format!("${p}"));
-            }
-            let sql = format!(
-                "UPDATE mail_messages SET record_id = CASE id{cases} END WHERE id IN ({})",
-                ids.join(", ")
-            );
+            let sql = update_by_id("mail_messages", &["record_id"], chunk.len());
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (mail, record) in chunk {
                 q = q.bind(*mail).bind(*record);
@@ -262,10 +238,9 @@ impl Tx {
     /// them up.
     pub async fn log_mail_changes(&mut self, mail_ids: &[Id]) -> Result<()> {
         for chunk in mail_ids.chunks(PARAMS_PER_QUERY) {
-            let values: Vec<String> = (1..=chunk.len()).map(|i| format!("(${i})")).collect();
             let sql = format!(
                 "INSERT INTO mail_changes (mail_id) VALUES {}",
-                values.join(", ")
+                value_rows(chunk.len(), 1, "")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for id in chunk {

@@ -3,6 +3,7 @@
 //! [`Tx::insert_record`] makes one at a time.
 
 use crate::chain::{GENESIS, Sealable};
+use crate::sql::{placeholders, update_by_id, value_rows};
 use crate::{Backend, Result, StoreError, Tx, row};
 use candor_core::{Id, NewRecordEntry};
 use std::collections::HashMap;
@@ -13,12 +14,6 @@ const ENTRIES_PER_STATEMENT: usize = 16;
 
 /// Marks a row inserted but not sealed yet; the index tells which entry got which id.
 const PENDING: &str = "pending:";
-
-/// `$first, $first+1, … $first+n-1` in parentheses.
-fn tuple(first: usize, n: usize) -> String {
-    let cols: Vec<String> = (first..first + n).map(|i| format!("${i}")).collect();
-    format!("({})", cols.join(", "))
-}
 
 impl Tx {
     /// Adds entries (none a correction) at the ends of their clients' chains, like
@@ -44,15 +39,12 @@ impl Tx {
         let mut ids: Vec<Id> = Vec::with_capacity(entries.len());
         for (c, chunk) in entries.chunks(ENTRIES_PER_STATEMENT).enumerate() {
             let start = c * ENTRIES_PER_STATEMENT;
-            let values: Vec<String> = (0..chunk.len())
-                .map(|r| tuple(r * 12 + 1, 12).replace(')', ", '')"))
-                .collect();
             let sql = format!(
                 "INSERT INTO record_entries
                  (client_id, project_id, incident_id, kind, direction, at, author, participants,
                   subject, body, source, prev_hash, hash)
                  VALUES {} RETURNING id, prev_hash",
-                values.join(", ")
+                value_rows(chunk.len(), 12, ", ''")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (i, e) in chunk.iter().enumerate() {
@@ -119,7 +111,7 @@ impl Tx {
     /// The hashes of these clients' newest entries (absent: no entry yet), holding a lock on
     /// the client rows on PostgreSQL, taken in id order, as [`Tx::chain_head`] does for one.
     async fn chain_heads(&mut self, clients: &[Id]) -> Result<HashMap<Id, String>> {
-        let list = tuple(1, clients.len());
+        let list = format!("({})", placeholders(1, clients.len()));
         if self.backend() == Backend::Postgres {
             let sql = format!("SELECT id FROM clients WHERE id IN {list} ORDER BY id FOR UPDATE");
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -146,18 +138,7 @@ impl Tx {
     /// Writes `(id, prev_hash, hash)` into entries inserted unsealed.
     async fn seal(&mut self, seals: &[(Id, String, String)]) -> Result<()> {
         for chunk in seals.chunks(ENTRIES_PER_STATEMENT) {
-            let (mut prev, mut hash, mut ids) = (String::new(), String::new(), Vec::new());
-            for r in 0..chunk.len() {
-                let p = r * 3 + 1;
-                prev.push_str(&format!(" WHEN ${p} THEN ${}", p + 1));
-                hash.push_str(&format!(" WHEN ${p} THEN ${}", p + 2));
-                ids.push(format!("${p}"));
-            }
-            let sql = format!(
-                "UPDATE record_entries SET prev_hash = CASE id{prev} END, hash = CASE id{hash} END
-                 WHERE id IN ({})",
-                ids.join(", ")
-            );
+            let sql = update_by_id("record_entries", &["prev_hash", "hash"], chunk.len());
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (id, prev, hash) in chunk {
                 q = q.bind(*id).bind(prev).bind(hash);

@@ -348,12 +348,11 @@ impl Tx {
         values: &[(&Column, &Value)],
     ) -> std::result::Result<(), sqlx::Error> {
         let names: Vec<String> = values.iter().map(|(c, _)| quote(&c.name)).collect();
-        let marks: Vec<String> = (1..=values.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "INSERT INTO {} ({}) VALUES ({})",
             quote(&t.name),
             names.join(", "),
-            marks.join(", ")
+            crate::sql::placeholders(1, values.len())
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (c, v) in values {
