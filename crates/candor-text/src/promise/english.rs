@@ -27,6 +27,10 @@ pub(super) struct FrameWords {
     having_not: Vec<String>,
     time_nouns: Vec<String>,
     neg_raising: Vec<String>,
+    ly_verbs: Vec<String>,
+    interjections: Vec<String>,
+    assertion_verbs: Vec<String>,
+    reporting_verbs: Vec<String>,
 }
 
 /// Compiled word sets.
@@ -48,6 +52,10 @@ pub(super) struct Frames {
     having_not: HashSet<String>,
     time_nouns: HashSet<String>,
     neg_raising: HashSet<String>,
+    ly_verbs: HashSet<String>,
+    interjections: HashSet<String>,
+    assertion_verbs: HashSet<String>,
+    reporting_verbs: HashSet<String>,
 }
 
 /// What follows the subject.
@@ -86,6 +94,8 @@ struct Frame {
     hedged: bool,
     conditional: bool,
     relative: bool,
+    /// "Sue says we can …": someone else's words
+    reported: bool,
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -112,6 +122,10 @@ impl Frames {
             having_not: set(w.having_not),
             time_nouns: set(w.time_nouns),
             neg_raising: set(w.neg_raising),
+            ly_verbs: set(w.ly_verbs),
+            interjections: set(w.interjections),
+            assertion_verbs: set(w.assertion_verbs),
+            reporting_verbs: set(w.reporting_verbs),
         }
     }
 
@@ -202,13 +216,13 @@ impl Frames {
                 from = i + 1;
             }
         }
-        self.frames(&t, &breaks)
+        self.frames(&t, &breaks, &names)
             .iter()
             .any(|f| statements.iter().any(|r| r.contains(&f.at)) && self.is_commitment(f, &names))
     }
 
     fn is_commitment(&self, f: &Frame, names: &HashSet<String>) -> bool {
-        if f.negated || f.hedged || f.conditional || f.relative || f.verb.is_empty() {
+        if f.negated || f.hedged || f.conditional || f.relative || f.reported || f.verb.is_empty() {
             return false;
         }
         // "we are going to Galveston": a place, not a verb
@@ -230,7 +244,7 @@ impl Frames {
         }
     }
 
-    fn frames(&self, t: &[String], breaks: &[bool]) -> Vec<Frame> {
+    fn frames(&self, t: &[String], breaks: &[bool], names: &HashSet<String>) -> Vec<Frame> {
         let mut out = Vec::new();
         // (index of the first word after the subject, whether it is a coordinated "and will")
         let mut starts: Vec<(usize, bool)> = Vec::new();
@@ -247,14 +261,28 @@ impl Frames {
                 starts.push((i, true));
             }
         }
-        if t.first().is_some_and(|w| w == "will" || w == "shall") {
-            starts.push((0, true));
+        // a subjectless "Will send …", also after an opening "OK," / "Thanks -" ("Sure, will
+        // do"), but not "OK, will you …"
+        let opening = t
+            .iter()
+            .position(|w| !self.interjections.contains(w))
+            .unwrap_or(t.len());
+        if matches!(t.get(opening).map(String::as_str), Some("will" | "shall"))
+            && (opening == 0 || breaks[opening])
+            && !t.get(opening + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "you" | "i" | "we" | "he" | "she" | "they" | "it"
+                )
+            })
+        {
+            starts.push((opening, true));
         }
         for (s, coordinated) in starts {
             if s >= t.len() {
                 continue;
             }
-            if let Some(f) = self.frame_at(t, breaks, s, coordinated) {
+            if let Some(f) = self.frame_at(t, breaks, names, s, coordinated) {
                 out.push(f);
             }
         }
@@ -268,6 +296,7 @@ impl Frames {
                     hedged: false,
                     conditional: false,
                     relative: false,
+                    reported: false,
                 });
             }
         }
@@ -278,12 +307,26 @@ impl Frames {
         &self,
         t: &[String],
         breaks: &[bool],
+        names: &HashSet<String>,
         s: usize,
         coordinated: bool,
     ) -> Option<Frame> {
         let word = |k: usize| t.get(k).map_or("", String::as_str);
-        let prev = if s >= 2 { word(s - 2) } else { "" };
-        let before_prev = if s >= 3 { word(s - 3) } else { "" };
+        // "that Keith and I will pay", "if Sue and I can": a subject coordinated with a name is
+        // read from the name, so that the word before it opens the clause
+        let e = if !coordinated
+            && s >= 4
+            && word(s - 2) == "and"
+            && names.contains(word(s - 3))
+            && !breaks[s - 2]
+            && !breaks[s - 3]
+        {
+            s - 2
+        } else {
+            s
+        };
+        let prev = if e >= 2 { word(e - 2) } else { "" };
+        let before_prev = if e >= 3 { word(e - 3) } else { "" };
         let mut f = Frame {
             at: s,
             kind: Kind::Other,
@@ -303,11 +346,11 @@ impl Frames {
                 ) && !self.time_nouns.contains(prev)
                     && prev.chars().all(char::is_alphabetic)
                     && !coordinated
-                    && s >= 1
-                    && !breaks[s - 1]
-                    && !breaks[s - 2])
-                || (prev == "that" && !self.that_verbs.contains(before_prev))
+                    && !breaks[e - 1]
+                    && !breaks[e - 2])
+                || (prev == "that" && !self.that_verbs.contains(self.word_before(t, e - 2)))
                 || (prev == "like" && self.like_verbs.contains(before_prev)),
+            reported: self.reported(t, breaks, e),
         };
         let mut j = if coordinated {
             s
@@ -332,6 +375,7 @@ impl Frames {
                     f.kind = Kind::Obligation;
                     f.verb = word(self.skip(t, k + 2, &mut f)).to_owned();
                 } else if v == "be" {
+                    let k = self.skip(t, k + 1, &mut f) - 1;
                     let v2 = word(k + 1);
                     if self.glad.contains(v2) && word(k + 2) == "to" {
                         f.kind = Kind::Glad;
@@ -345,9 +389,25 @@ impl Frames {
                     }
                 } else {
                     f.kind = Kind::Will;
-                    // "we'll see." waits; it undertakes nothing
-                    let waits = v == "see" && matches!(word(k + 1), "" | "?" | "!");
-                    f.verb = if waits { String::new() } else { v.to_owned() };
+                    // "we'll see." / "we will see what happens / how it goes" waits; it
+                    // undertakes nothing
+                    let waits = v == "see"
+                        && (matches!(word(k + 1), "" | "?" | "!")
+                            || (word(k + 1) == "what" && word(k + 2) == "happens")
+                            || (word(k + 1) == "how"
+                                && (k + 2..k + 5).any(|i| {
+                                    matches!(
+                                        word(i),
+                                        "goes" | "go" | "turns" | "works" | "develops"
+                                    )
+                                })));
+                    // "we will have a great time": an experience, as after "going to have"
+                    let fun = v == "have" && self.has_trouble(t, k + 1);
+                    f.verb = if waits || fun {
+                        String::new()
+                    } else {
+                        v.to_owned()
+                    };
                 }
             }
             "am" | "are" => {
@@ -371,6 +431,11 @@ impl Frames {
                 {
                     f.kind = Kind::Intention;
                     f.verb = word(k + 2).to_owned();
+                } else if v == "looking" && matches!(word(k + 1), "into" | "at") {
+                    // "I am looking into it", "we are looking at the model": work under way
+                    // ("looking forward", "looking for" are not)
+                    f.kind = Kind::Progressive;
+                    f.verb = "reviewing".to_owned();
                 } else if v.ends_with("ing") && !self.not_ing.contains(v) {
                     f.kind = Kind::Progressive;
                     // "I am writing to you …", "I am calling on …": a letter's opening
@@ -390,20 +455,27 @@ impl Frames {
             "can" => {
                 let k = not(j + 1, &mut f);
                 f.kind = Kind::Can;
-                f.verb = word(k).to_owned();
+                // "I can confirm that the deal closed", "I can assure you we are working on
+                // it": a statement made now, not an offer
+                f.verb = if self.asserts(t, k) {
+                    String::new()
+                } else {
+                    word(k).to_owned()
+                };
             }
             "would" | "should" => {
                 let k = not(j + 1, &mut f);
                 let v = word(k);
                 // "I would be happy to help" offers; "I should be able to give a total" only
                 // expects, a hedge like "I'll probably"
-                if w == "would"
-                    && v == "be"
-                    && self.glad.contains(word(k + 1))
-                    && word(k + 2) == "to"
-                {
+                let g = if v == "be" {
+                    self.skip(t, k + 1, &mut f)
+                } else {
+                    k + 1
+                };
+                if w == "would" && v == "be" && self.glad.contains(word(g)) && word(g + 1) == "to" {
                     f.kind = Kind::Glad;
-                    f.verb = word(k + 3).to_owned();
+                    f.verb = word(g + 2).to_owned();
                 } else {
                     f.verb = v.to_owned();
                 }
@@ -438,6 +510,79 @@ impl Frames {
         Some(f)
     }
 
+    /// The word before index `k`, skipping adverbs ("I mentioned previously that we will").
+    fn word_before<'a>(&self, t: &'a [String], k: usize) -> &'a str {
+        let mut k = k;
+        while k > 0 {
+            k -= 1;
+            if !self.adverb(&t[k]) {
+                return &t[k];
+            }
+        }
+        ""
+    }
+
+    /// Whether the subject before `s` is reported from someone else: "Sue says we can start",
+    /// "he told me that we will get it Monday" (not "I told them I will", "as I said, we will",
+    /// nor a quotation after a colon, "phillip says: We can talk on Friday").
+    fn reported(&self, t: &[String], breaks: &[bool], s: usize) -> bool {
+        let word = |back: usize| {
+            s.checked_sub(back)
+                .and_then(|k| t.get(k))
+                .map_or("", String::as_str)
+        };
+        let mut back = 2;
+        if word(back) == "that" {
+            back += 1;
+        }
+        if matches!(word(back), "me" | "us" | "him" | "her" | "them") {
+            back += 1;
+        }
+        s > back
+            && self.reporting_verbs.contains(word(back))
+            && !breaks[s + 1 - back..s].iter().any(|b| *b)
+            && !matches!(
+                word(back + 1),
+                "" | "i" | "we" | "as" | "have" | "has" | "had"
+            )
+    }
+
+    /// Whether the verb at `k` asserts a clause ("confirm that the deal closed", "tell you that
+    /// it works", "assure you we are on it") rather than naming an action.
+    fn asserts(&self, t: &[String], k: usize) -> bool {
+        let word = |i: usize| t.get(i).map_or("", String::as_str);
+        if !self.assertion_verbs.contains(word(k)) {
+            return false;
+        }
+        let mut j = k + 1;
+        if matches!(word(j), "you" | "him" | "her" | "them" | "us") {
+            j += 1;
+        }
+        let subject = |w: &str| {
+            matches!(
+                w,
+                "i" | "we"
+                    | "you"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "there"
+                    | "the"
+                    | "this"
+                    | "our"
+                    | "your"
+                    | "my"
+                    | "his"
+                    | "their"
+                    | "all"
+                    | "everything"
+                    | "nothing"
+            )
+        };
+        (word(j) == "that" && subject(word(j + 1))) || (j > k + 1 && subject(word(j)))
+    }
+
     /// Whether a negated belief governs the frame starting at `s`: "I don't think I can",
     /// "we do not believe that we will" deny the undertaking as "I can't" would.
     fn denied(&self, t: &[String], s: usize) -> bool {
@@ -464,12 +609,18 @@ impl Frames {
         self.having_not.contains(word(k))
     }
 
+    /// Whether `w` is an adverb: a listed one, or a manner or time adverb in "-ly" ("I will
+    /// quickly send", "we are currently reviewing") that is not a verb ("reply", "apply").
+    fn adverb(&self, w: &str) -> bool {
+        self.adverbs.contains(w) || (w.len() > 4 && w.ends_with("ly") && !self.ly_verbs.contains(w))
+    }
+
     /// Skips adverbs from `j`, noting hedges ("probably") on the frame.
     fn skip(&self, t: &[String], mut j: usize, f: &mut Frame) -> usize {
         while let Some(w) = t.get(j) {
             if self.hedges.contains(w) {
                 f.hedged = true;
-            } else if !self.adverbs.contains(w) {
+            } else if !self.adverb(w) {
                 break;
             }
             j += 1;

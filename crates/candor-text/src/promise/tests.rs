@@ -185,3 +185,70 @@ fn bengali_hand_written() {
         ]
     );
 }
+
+/// General English constructions, each as a firing sentence and a close one that must not fire
+/// (hand-written, not taken from the evaluation data).
+#[test]
+fn english_general_constructions() {
+    let d = PromiseDetector::new().unwrap();
+    for (yes, no) in [
+        // an adverb in "-ly" is skipped, so the verb after it is judged
+        (
+            "We are currently reviewing the contract.",
+            "We will urgently need the contract.",
+        ),
+        // a habit or standing disposition undertakes nothing
+        ("We can meet later today.", "We can always meet later."),
+        (
+            "I am happy to send the forecast.",
+            "I'm always happy to receive feedback.",
+        ),
+        // "gonna" is "going to"
+        ("I'm gonna call him tonight.", "I'm gonna need more time."),
+        // a subjectless "will" after an opening word, not a question
+        (
+            "Sure, will send it tomorrow.",
+            "OK, will you send it tomorrow.",
+        ),
+        // "can" + a verb of saying with a clause states, it does not offer
+        (
+            "I can confirm the numbers by Friday.",
+            "I can confirm that the deal closed.",
+        ),
+        (
+            "I'll send the numbers late.",
+            "I'll bet the numbers are late.",
+        ),
+        // a subject coordinated with a name, inside a relative clause
+        (
+            "Keith and I will pay the sellers.",
+            "The total cash that Keith and I will pay is $5,875.",
+        ),
+        // "looking into/at" is work under way, "looking for" is not
+        ("I'm looking into it.", "I'm looking for a new job."),
+        // intensifiers before "glad to"; "prepared/available to" + an action offer
+        (
+            "We shall be very glad to meet you.",
+            "We shall be very glad to hear from you.",
+        ),
+        (
+            "I am available to discuss the issues at your convenience.",
+            "I am available on Monday.",
+        ),
+        // "will have" an experience, as "going to have" one
+        (
+            "We will have the draft ready.",
+            "We will have a great time.",
+        ),
+        // "we'll see what happens" waits
+        ("I'll see what I can do.", "We'll see what happens."),
+        // someone else's words
+        (
+            "I told them we will send it Monday.",
+            "Sue says we can start Monday.",
+        ),
+    ] {
+        assert!(d.is_commitment(yes, "en"), "missed: {yes}");
+        assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
+    }
+}
