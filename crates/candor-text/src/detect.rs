@@ -3,7 +3,7 @@
 //! the languages a client message here is likely to be in, decides the rest (always Bokmål
 //! against Danish, Swedish and Nynorsk, which share most function words).
 
-use crate::detect_words::{Group, group_of};
+use crate::detect_words::{Group, MAX_WORD_BYTES, group_of};
 use lingua::{IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder};
 use std::sync::OnceLock;
 
@@ -37,6 +37,12 @@ const MIN_VOTES: u32 = 4;
 
 /// How many times the runner-up the winning group must score.
 const MARGIN: u32 = 4;
+
+/// A sample of at most this many words counts as short (see `SHORT_MIN_VOTES`).
+const SHORT_WORDS: u32 = 40;
+
+/// Fewest function words of one group, with none of another, that settle a short sample.
+const SHORT_MIN_VOTES: u32 = 2;
 
 /// The outcome of detection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,12 +91,46 @@ fn sample(text: &str) -> &str {
 
 /// Script check and function-word vote over the sample.
 fn route(sample: &str) -> Route {
-    let (mut letters, mut bengali) = (0u32, 0u32);
-    for c in sample.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if ('\u{0980}'..='\u{09FF}').contains(&c) {
-            bengali += 1;
+    let (mut letters, mut bengali, mut words) = (0u32, 0u32, 0u32);
+    let mut votes = [0u32; Group::COUNT];
+    // One pass: count letters and Bengali letters, and vote with each word (lower-cased into
+    // `word`, left unlooked-up when longer than any listed word).
+    let mut word = String::with_capacity(MAX_WORD_BYTES + 4);
+    let mut too_long = false;
+    let mut vote = |word: &mut String, too_long: &mut bool| {
+        if !*too_long && let Some(g) = group_of(word) {
+            votes[g as usize] += 1;
         }
+        word.clear();
+        *too_long = false;
+    };
+    let mut in_word = false;
+    for c in sample.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if ('\u{0980}'..='\u{09FF}').contains(&c) {
+                bengali += 1;
+            }
+            if !in_word {
+                in_word = true;
+                words += 1;
+            }
+            if too_long {
+                continue;
+            }
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+            too_long = word.len() > MAX_WORD_BYTES;
+        } else if in_word {
+            in_word = false;
+            vote(&mut word, &mut too_long);
+        }
+    }
+    if in_word {
+        vote(&mut word, &mut too_long);
     }
     if letters == 0 {
         return Route::Nothing;
@@ -99,18 +139,6 @@ fn route(sample: &str) -> Route {
     // not one): most letters in it settles the question.
     if bengali * 2 > letters {
         return Route::Settled(Language::Bengali);
-    }
-    let mut votes = [0u32; Group::COUNT];
-    let mut word = String::new();
-    for w in sample.split(|c: char| !c.is_alphabetic()) {
-        if w.is_empty() || w.len() > 16 {
-            continue;
-        }
-        word.clear();
-        word.extend(w.chars().flat_map(char::to_lowercase));
-        if let Some(g) = group_of(&word) {
-            votes[g as usize] += 1;
-        }
     }
     let (best, top) = votes
         .iter()
@@ -125,7 +153,11 @@ fn route(sample: &str) -> Route {
         .map(|(_, v)| *v)
         .max()
         .unwrap_or(0);
-    if top < MIN_VOTES || top < MARGIN * runner_up {
+    let clear = top >= MIN_VOTES && top >= MARGIN * runner_up;
+    // A short message has few function words to give: two of one group and none of any other
+    // is as clear as it gets, and lingua is least reliable on exactly such short texts.
+    let short_and_clear = words <= SHORT_WORDS && top >= SHORT_MIN_VOTES && runner_up == 0;
+    if !clear && !short_and_clear {
         return Route::Lingua;
     }
     match best {
@@ -220,6 +252,50 @@ mod tests {
         let mixed = "The report is late. Het rapport is te laat. We are sorry. Het spijt ons.";
         assert_eq!(route(sample(mixed)), Route::Lingua);
         assert_eq!(route(sample("123 !!! ---")), Route::Nothing);
+    }
+
+    #[test]
+    fn short_messages_with_two_function_words_of_one_group_skip_lingua() {
+        let en = "Sorry about that, back online soon.";
+        let nl = "Excuses, wij komen erop terug.";
+        let de = "Bitte entschuldigen Sie die Verspätung.";
+        assert_eq!(route(sample(en)), Route::Settled(Language::English));
+        assert_eq!(route(sample(nl)), Route::Settled(Language::Dutch));
+        assert_eq!(route(sample(de)), Route::Settled(Language::German));
+        assert_eq!(
+            (code(en), code(nl), code(de)),
+            ("en".into(), "nl".into(), "de".into())
+        );
+        // Short but with a word of another group too: lingua decides.
+        assert_eq!(route(sample("Sorry, het duurt nog even.")), Route::Lingua);
+        // Two Scandinavian words still need lingua to tell Bokmål from Danish and Swedish.
+        assert_eq!(route(sample("Vi beklager forsinkelsen.")), Route::Nordic);
+        // A long text with only two function words is not clear enough.
+        let long = "Release notes: parser rewrite, faster startup, smaller binaries, new themes, \
+                    plugin loader, config migration, telemetry opt-out, crash reporter, docs \
+                    refresh, accessibility fixes, keyboard shortcuts, icons, translations, \
+                    packaging, installer, updater, logging, metrics, tracing, profiling and \
+                    benchmarks, release candidates, nightly builds, mirrors, checksums, \
+                    signatures, changelog, roadmap, thanks everyone.";
+        assert_eq!(route(sample(long)), Route::Lingua);
+    }
+
+    #[test]
+    fn words_are_counted_and_voted_in_one_pass() {
+        // Upper case, non-ASCII lower-casing and a word running to the end of the sample.
+        assert_eq!(
+            route(sample("HET SPIJT ONS, WIJ BELLEN U MORGEN VOOR")),
+            Route::Settled(Language::Dutch)
+        );
+        assert_eq!(
+            route(sample("Wir haben das Problem ÜBER Nacht gelöst und sind")),
+            Route::Settled(Language::German)
+        );
+        // A word longer than any listed one is skipped, not cut into a listed one.
+        assert_eq!(
+            route(sample("thethethethethethethe andandandandandand sorry")),
+            Route::Lingua
+        );
     }
 
     #[test]
