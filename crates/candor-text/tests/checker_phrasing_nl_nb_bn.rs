@@ -432,3 +432,240 @@ fn norwegian_repair_under_way_letters_to_come_and_blaming_others_trouble() {
         "deflects"
     ));
 }
+
+#[test]
+fn dutch_a_clause_with_voordat_totdat_or_zodra_claims_nothing_yet() {
+    assert!(has("nl", "De storing is opgelost.", Element::Ownership));
+    for text in [
+        "Het kan even duren voordat de storing is opgelost.",
+        "We bellen u zodra het probleem is opgelost.",
+        "Totdat de fout is hersteld, rijden er bussen.",
+    ] {
+        assert!(!has("nl", text, Element::Ownership), "{text}");
+    }
+}
+
+#[test]
+fn dutch_empathy_is_about_the_clients_feelings_not_ours() {
+    for text in [
+        "Voor onze reizigers is dit ontzettend vervelend.",
+        "Dit is heel vervelend voor onze klanten.",
+        "Het is frustrerend dat u zo lang moest wachten.",
+    ] {
+        assert!(has("nl", text, Element::Empathy), "{text}");
+    }
+    for text in [
+        "Dat was ook enorm frustrerend voor onze collega's.",
+        "Het is heel vervelend voor ons team.",
+        "Ik baal ervan dat ik te laat antwoordde.",
+    ] {
+        assert!(!has("nl", text, Element::Empathy), "{text}");
+    }
+}
+
+#[test]
+fn dutch_weather_demand_or_another_company_as_the_reason_deflects_unless_we_own_it() {
+    for text in [
+        "Vanwege de gladheid konden we de containers niet legen.",
+        "Door de verhoogde vraag is uw bestelling later.",
+        "Het is momenteel erg druk, daardoor komt uw pakket later.",
+        "Mede doordat de leverancier te laat leverde, is uw bestelling vertraagd.",
+        "De oorzaak is een spoedreparatie aan het spoor.",
+    ] {
+        assert!(flags("nl", text, "deflects"), "{text}");
+    }
+    for text in [
+        "Door de gladheid konden we niet legen; dat is onze fout, en woensdag halen we alles op.",
+        "Het is niet zo druk op de weg.",
+        "De oorzaak is een fout in onze software.",
+    ] {
+        assert!(!flags("nl", text, "deflects"), "{text}");
+    }
+    assert!(!has(
+        "nl",
+        "De oorzaak is een spoedreparatie aan het spoor.",
+        Element::Ownership
+    ));
+    assert!(has(
+        "nl",
+        "De oorzaak is een fout in onze software.",
+        Element::Ownership
+    ));
+}
+
+#[test]
+fn dutch_sending_the_client_elsewhere_for_compensation_deflects_and_offers_nothing() {
+    let text = "Voor een vergoeding moet u bij de webwinkel zijn.";
+    assert!(flags("nl", text, "deflects"));
+    assert!(!has("nl", text, Element::Remedy));
+    let text = "Voor een vergoeding kunt u bij ons terecht.";
+    assert!(!flags("nl", text, "deflects"));
+}
+
+#[test]
+fn dutch_a_reprimanded_courier_blames_a_colleague_and_a_mistake_without_a_maker_is_no_apology() {
+    for text in [
+        "De bezorger is daarop aangesproken.",
+        "Daarop is de bezorger aangesproken.",
+    ] {
+        assert!(flags("nl", text, "blames_colleague"), "{text}");
+    }
+    assert!(!flags(
+        "nl",
+        "De bezorger is daarop teruggekomen om het pakket af te geven.",
+        "blames_colleague"
+    ));
+    assert!(flags("nl", "Er is een fout gemaakt.", "non_apology"));
+    assert!(!flags("nl", "Wij hebben een fout gemaakt.", "non_apology"));
+    assert!(!flags("nl", "Er is geen fout gemaakt.", "non_apology"));
+}
+
+#[test]
+fn dutch_work_in_a_subordinate_clause_no_running_water_and_growing_waits() {
+    for text in [
+        "Ik kan u zeggen dat er hard aan wordt gewerkt.",
+        "Later gaan we uitzoeken wat er misging.",
+        "We bekijken de leiding om de oorzaak te achterhalen.",
+    ] {
+        assert!(has("nl", text, Element::Plan), "{text}");
+    }
+    assert!(!has("nl", "Daarna gaan we met vakantie.", Element::Plan));
+    for text in [
+        "Sommige huizen hebben geen stromend water.",
+        "Daardoor is het voor veel mensen moeilijk om te douchen.",
+        "Door de drukte lopen de levertijden op.",
+    ] {
+        assert!(has("nl", text, Element::Impact), "{text}");
+    }
+    for text in [
+        "We hebben geen klachten gehad.",
+        "De wachttijden zijn gelijk gebleven.",
+    ] {
+        assert!(!has("nl", text, Element::Impact), "{text}");
+    }
+}
+
+#[test]
+fn norwegian_doing_all_we_can_is_a_plan_only_when_it_puts_this_right() {
+    assert!(has(
+        "nb",
+        "Vi gjør alt vi kan for å finne en løsning.",
+        Element::Plan
+    ));
+    assert!(has(
+        "nb",
+        "Vi gjør alt vi kan for å få folk frem.",
+        Element::Plan
+    ));
+    for text in [
+        "Vi gjør alt vi kan for å operere etter ruteplanen.",
+        "Dersom det blir forsinkelser, gjør vi alt vi kan for at færrest mulig blir berørt.",
+    ] {
+        assert!(!has("nb", text, Element::Plan), "{text}");
+    }
+}
+
+#[test]
+fn norwegian_alternatives_we_arrange_are_a_remedy_alternatives_they_find_are_not() {
+    for text in [
+        "Vi har satt opp alternativ transport mellom Oslo og Ski.",
+        "Vi flytter passasjerene over i et nytt tog.",
+        "Vi jobber med å gi gode alternativer til de siste passasjerene.",
+        "Vi kan snart begynne å betale ut penger.",
+    ] {
+        assert!(has("nb", text, Element::Remedy), "{text}");
+    }
+    for text in [
+        "Vi oppfordrer reisende til å finne alternativ transport.",
+        "Vi flytter kontoret til Bergen.",
+        "Vi kan ikke betale ut penger ennå.",
+    ] {
+        assert!(!has("nb", text, Element::Remedy), "{text}");
+    }
+}
+
+#[test]
+fn norwegian_weather_and_a_suppliers_fault_deflect_unless_we_own_it() {
+    for text in [
+        "På grunn av vanskelige kjøreforhold blir det forsinkelser i dag.",
+        "Som følge av lyn og torden må vi forlenge rettetiden.",
+        "Feilen skyldtes en feil hos vår leverandør.",
+        "Det er ikke noen straff, men en helt vanlig faktura.",
+    ] {
+        assert!(flags("nb", text, "deflects"), "{text}");
+    }
+    for text in [
+        "På grunn av glatte veier ble bussen forsinket, og det er vårt ansvar.",
+        "Det er ikke en feil hos dere, men hos oss.",
+    ] {
+        assert!(!flags("nb", text, "deflects"), "{text}");
+    }
+    assert!(!has(
+        "nb",
+        "Feilen skyldtes en feil hos vår leverandør.",
+        Element::Ownership
+    ));
+    assert!(has(
+        "nb",
+        "Feilen oppsto på grunn av en programvareoppdatering.",
+        Element::Ownership
+    ));
+}
+
+#[test]
+fn norwegian_found_fixed_and_paid_back_in_common_words() {
+    for (text, element) in [
+        (
+            "Etter utsendingen oppdaget vi feil i fakturaen.",
+            Element::Ownership,
+        ),
+        ("Dette er rettet opp.", Element::Ownership),
+        (
+            "Vi har gått gjennom listen og tilbakebetalt alle beløp.",
+            Element::Plan,
+        ),
+        ("Vi vil jobbe tett med leverandøren.", Element::Plan),
+        ("Mange kunder fikk feil faktura.", Element::Impact),
+        ("Noen har betalt inn for mye.", Element::Impact),
+        ("Det ble varmt for passasjerene.", Element::Impact),
+        ("Det må påregnes lengre leveringstider.", Element::Impact),
+        ("Vi forstår ulempene dette har gitt dere.", Element::Empathy),
+        (
+            "Det er ingen behagelig opplevelse for kundene.",
+            Element::Empathy,
+        ),
+        ("Alle berørte blir kontaktet på SMS.", Element::NextStep),
+        ("Da blir du kontaktet av oss.", Element::NextStep),
+        ("Vi vil takke kundene for tålmodigheten.", Element::Thanks),
+        ("Du vil få pengene tilbake i uke 21.", Element::NewDate),
+    ] {
+        assert!(has("nb", text, element), "{element}: {text}");
+    }
+    for (text, element) in [
+        ("Vi fant ingen feil i fakturaen.", Element::Ownership),
+        ("Dette er ikke rettet opp ennå.", Element::Ownership),
+        ("Vi har ikke tilbakebetalt noe ennå.", Element::Plan),
+        ("Vi vil jobbe hjemmefra i morgen.", Element::Plan),
+        ("Alle kunder fikk riktig faktura.", Element::Impact),
+        ("Vi forstår ikke ulempene.", Element::Empathy),
+        (
+            "Det er en behagelig opplevelse for kundene.",
+            Element::Empathy,
+        ),
+        ("Vi har kontaktet leverandøren.", Element::NextStep),
+        ("Takket være det kom vi i gang.", Element::Thanks),
+        ("Vi sendte fakturaen i uke 21.", Element::NewDate),
+    ] {
+        assert!(!has("nb", text, element), "{element}: {text}");
+    }
+}
+
+#[test]
+fn norwegian_until_things_are_normal_again_is_no_date() {
+    assert!(flags(
+        "nb",
+        "Frem til en normalisering må det påregnes lengre leveringstid.",
+        "vague_timeline"
+    ));
+    assert!(!flags("nb", "Driften er normalisert.", "vague_timeline"));
+}
