@@ -37,19 +37,29 @@ def norm(s):
     return s.replace("-", "").replace("=", "").replace("\u2019", "'")
 
 
+NEW_PREDICATE = re.compile(r"(?i)\b(and|but)\s+(will|shall|can|am going to|are going to)\b")
+
+
 def gold(sentence, verbs, labels):
-    """The mapping of eval.rs (LinGold::is_commitment)."""
+    """The mapping of eval.rs (LinGold::is_commitment): any occurrence of a `Task` verb whose
+    nearest subject is I/we, with no wish word between them (a wish word's scope ends at a
+    coordinated "and will ..." with its own auxiliary)."""
     if sentence.rstrip().rstrip("\"' ").endswith("?") or QUESTION.search(sentence):
         return False
     text, labels = norm(sentence), [x.strip() for x in labels.split(",")]
     for i, verb in enumerate(v.strip() for v in verbs.split(",")):
         if not verb or i >= len(labels) or labels[i] != "Task":
             continue
-        m = re.search(r"(?i)\b%s\b" % re.escape(norm(verb)), text)
-        subjects = list(SUBJECT.finditer(text[: m.start()])) if m else []
-        if subjects and subjects[-1].group(0).lower() in ("i", "we") \
-                and not WISH.search(text[subjects[-1].end(): m.start()]):
-            return True
+        for m in re.finditer(r"(?i)\b%s\b" % re.escape(norm(verb)), text):
+            subjects = list(SUBJECT.finditer(text[: m.start()]))
+            if not subjects or subjects[-1].group(0).lower() not in ("i", "we"):
+                continue
+            between = text[subjects[-1].end(): m.start()]
+            cut = list(NEW_PREDICATE.finditer(between))
+            if cut:
+                between = between[cut[-1].start():]
+            if not WISH.search(between):
+                return True
     return False
 
 

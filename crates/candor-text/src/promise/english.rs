@@ -401,8 +401,10 @@ impl Frames {
                                         "goes" | "go" | "turns" | "works" | "develops"
                                     )
                                 })));
-                    // "we will have a great time": an experience, as after "going to have"
-                    let fun = v == "have" && self.has_trouble(t, k + 1);
+                    // "we will have a great time": an experience, as after "going to have";
+                    // "we will look forward to seeing you": a courtesy
+                    let fun = (v == "have" && self.has_trouble(t, k + 1))
+                        || (v == "look" && word(k + 1) == "forward");
                     f.verb = if waits || fun {
                         String::new()
                     } else {

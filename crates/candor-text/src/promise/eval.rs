@@ -6,10 +6,11 @@
 //! Label mapping (neither corpus labels "commitment" directly):
 //! - lin-coling2020: each annotated action verb carries a label (`Task`, `Non Task`, `Purpose`,
 //!   `Courtesy`). Gold commitment = the sentence is not a question (no final "?", no leading
-//!   "can/will/should … I/we/you"), and for some verb labelled exactly `Task` the nearest
-//!   subject pronoun before it is "I" or "we", with no wish, need, obligation or hypothetical
-//!   word between them ("want", "need", "have to", "must", "would", "could", "might", "should",
-//!   "suggest", …).
+//!   "can/will/should … I/we/you"), and for some verb labelled exactly `Task`, at some place its
+//!   form occurs, the nearest subject pronoun before it is "I" or "we", with no wish, need,
+//!   obligation or hypothetical word between them ("want", "need", "have to", "must", "would",
+//!   "could", "might", "should", "suggest", …) — a wish word's reach ends at a coordinated
+//!   "and will/can …" with its own auxiliary.
 //! - email-intent: `Yes` means "request or proposal" (plus some dated commitments), so it does
 //!   not map onto commitments; the test split was labelled for commitment by the team
 //!   (`eval/promises/email-intent-test-commitments.tsv`).
@@ -63,6 +64,7 @@ struct LinGold {
     subject: Regex,
     wish: Regex,
     question_start: Regex,
+    new_predicate: Regex,
 }
 
 impl LinGold {
@@ -75,6 +77,12 @@ impl LinGold {
             .unwrap(),
             question_start: Regex::new(
                 r"(?i)^\W*(can|could|should|shall|will|would|may|do|did|must)\s+(i|we|you)\b",
+            )
+            .unwrap(),
+            // "I appreciate your help and will keep you posted": a coordinated predicate with
+            // its own auxiliary is outside the wish word's scope
+            new_predicate: Regex::new(
+                r"(?i)\b(and|but)\s+(will|shall|can|am going to|are going to)\b",
             )
             .unwrap(),
         }
@@ -102,16 +110,28 @@ impl LinGold {
                 let Ok(v) = Regex::new(&format!(r"(?i)\b{}\b", regex::escape(&norm(verb)))) else {
                     return false;
                 };
-                let Some(at) = v.find(&text) else {
-                    return false;
-                };
-                let before = &text[..at.start()];
-                let Some(last) = self.subject.find_iter(before).last() else {
-                    return false;
-                };
-                let who = last.as_str().to_lowercase();
-                (who == "i" || who == "we") && !self.wish.is_match(&before[last.end()..])
+                // the data does not say where the verb is: when its form occurs more than once
+                // ("If he doesn't call by the end of the day I will call him"), any occurrence
+                // whose subject is the writer counts
+                v.find_iter(&text)
+                    .any(|at| self.writers(&text[..at.start()]))
             })
+    }
+
+    /// Whether the verb after `before` has "I"/"we" as its nearest subject, with no wish word
+    /// between them.
+    fn writers(&self, before: &str) -> bool {
+        let Some(last) = self.subject.find_iter(before).last() else {
+            return false;
+        };
+        let who = last.as_str().to_lowercase();
+        let between = &before[last.end()..];
+        let between = self
+            .new_predicate
+            .find_iter(between)
+            .last()
+            .map_or(between, |m| &between[m.start()..]);
+        (who == "i" || who == "we") && !self.wish.is_match(between)
     }
 }
 
@@ -274,4 +294,30 @@ fn split_rule_is_stable() {
     assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
     let held: Vec<u32> = (1..=20).filter(|n| held_out(&n.to_string())).collect();
     assert!(!held.is_empty() && held.len() < 10, "{held:?}");
+}
+
+#[test]
+fn lin_mapping_wish_scope() {
+    let g = LinGold::new();
+    // a wish word does not reach over "and will …", which has its own auxiliary
+    assert!(g.is_commitment(
+        "I appreciate your previous help and will keep you posted.",
+        "keep",
+        "Task"
+    ));
+    // but it does reach over a bare "and …" that shares it
+    assert!(!g.is_commitment("I would like to refine this and try again.", "try", "Task"));
+    // a verb form that occurs twice: the writer's occurrence counts
+    assert!(g.is_commitment(
+        "If he doesn't call by the end of the day I will call him.",
+        "call",
+        "Task"
+    ));
+    assert!(!g.is_commitment(
+        "If I don't hear from him, he will call you.",
+        "call",
+        "Task"
+    ));
+    assert!(g.is_commitment("I will send the draft Friday.", "send", "Task"));
+    assert!(!g.is_commitment("I will send the draft Friday.", "send", "Non Task"));
 }

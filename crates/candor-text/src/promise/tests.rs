@@ -224,6 +224,11 @@ fn english_general_constructions() {
             "Keith and I will pay the sellers.",
             "The total cash that Keith and I will pay is $5,875.",
         ),
+        // work under way for the reader, by us and not by others
+        (
+            "We are investigating the outage.",
+            "They are investigating the outage.",
+        ),
         // "looking into/at" is work under way, "looking for" is not
         ("I'm looking into it.", "I'm looking for a new job."),
         // intensifiers before "glad to"; "prepared/available to" + an action offer
@@ -239,6 +244,10 @@ fn english_general_constructions() {
         (
             "We will have the draft ready.",
             "We will have a great time.",
+        ),
+        (
+            "We will look into the figures.",
+            "We will look forward to seeing you.",
         ),
         // "we'll see what happens" waits
         ("I'll see what I can do.", "We'll see what happens."),
