@@ -2,6 +2,7 @@
 //! message type requires but lacks. Finding only; printing lives in `print`.
 
 use crate::compile::{CheckerConfig, CompiledPack, CompiledRule, fold_nukta};
+use crate::dates::{DateKind, DateMention};
 use crate::detect::detect_language;
 use crate::ids::{AntiPattern, Element, Target};
 use crate::pack::{PackError, PackSpec, Scope, embedded_packs, packs_from_dir};
@@ -199,13 +200,6 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
     }
     // Sentences and quoted lines, found at the first match.
     let mut layout: Option<(Spans, Spans)> = None;
-    let sentence_of = |sentences: &[Range<usize>], pos: usize| -> Range<usize> {
-        let i = sentences.partition_point(|s| s.start <= pos);
-        match i.checked_sub(1).map(|i| &sentences[i]) {
-            Some(s) if pos < s.end => s.clone(),
-            _ => pos..pos,
-        }
-    };
     let mut dates: Option<Vec<Range<usize>>> = None;
     let mut hits = Vec::new();
     for idx in candidates.iter() {
@@ -229,8 +223,14 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
         }
         // A rule that needs a date cannot hit in a text without one.
         let dates: &[Range<usize>] = if rule.requires_date {
-            let dates = dates
-                .get_or_insert_with(|| pack.dates.find(text).into_iter().map(|d| d.span).collect());
+            let dates = dates.get_or_insert_with(|| {
+                pack.dates
+                    .find(text)
+                    .into_iter()
+                    .filter(|d| !names_a_thing(pack, text, d))
+                    .map(|d| d.span)
+                    .collect()
+            });
             if dates.is_empty() {
                 continue;
             }
@@ -253,7 +253,76 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
             }
         }
     }
-    hits
+    match &layout {
+        Some((sentences, _)) if pack.any_yields => drop_yielding(pack, text, sentences, hits),
+        _ => hits,
+    }
+}
+
+/// The sentence holding `pos` (an empty range when `pos` lies between sentences).
+fn sentence_of(sentences: &[Range<usize>], pos: usize) -> Range<usize> {
+    let i = sentences.partition_point(|s| s.start <= pos);
+    match i.checked_sub(1).map(|i| &sentences[i]) {
+        Some(s) if pos < s.end => s.clone(),
+        _ => pos..pos,
+    }
+}
+
+/// Drops the hits of rules that yield to a target (`yields_to`) when a hit of that target lies in
+/// the same clause: "we will update you tomorrow" is the next contact's date, not a new one, while
+/// in "we will send it on Friday; let us know if …" the date keeps counting.
+fn drop_yielding(
+    pack: &CompiledPack,
+    text: &str,
+    sentences: &[Range<usize>],
+    hits: Vec<Hit>,
+) -> Vec<Hit> {
+    let keep: Vec<bool> = hits
+        .iter()
+        .map(|h| {
+            let yields_to = &pack.rules[h.rule].yields_to;
+            if yields_to.is_empty() {
+                return true;
+            }
+            let sentence = sentence_of(sentences, h.span.start);
+            !hits.iter().any(|o| {
+                yields_to.contains(&pack.rules[o.rule].target)
+                    && sentence.contains(&o.span.start)
+                    && same_clause(text, &h.span, &o.span)
+            })
+        })
+        .collect();
+    hits.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
+}
+
+/// Characters that end a clause within a sentence.
+const CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')', '"'];
+
+/// Whether no clause mark stands between two spans (overlapping spans share their clause).
+fn same_clause(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (gap_start, gap_end) = (a.end.min(b.end), a.start.max(b.start));
+    gap_start >= gap_end
+        || text
+            .get(gap_start..gap_end)
+            .is_none_or(|between| !between.contains(CLAUSE))
+}
+
+/// Whether a relative date is the modifier of a noun ("today's maintenance", "tomorrow's
+/// release"): followed at once by one of the pack's `date_modifier_after` endings.
+fn names_a_thing(pack: &CompiledPack, text: &str, date: &DateMention) -> bool {
+    if date.kind != DateKind::Relative {
+        return false;
+    }
+    let end = date.span.end;
+    let after = text[end..floor_boundary(text, end + 16).max(end)].to_lowercase();
+    pack.date_modifier_after.iter().any(|end| {
+        after
+            .strip_prefix(end.as_str())
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
 
 /// Lines quoted from an earlier message ("> …" in mail and issue replies): the words there are
@@ -287,6 +356,9 @@ fn accept(
         return None;
     }
     if rule.negatable && negated(pack, text, sentence, &span) {
+        return None;
+    }
+    if rule.past_cancels && told_in_the_past(pack, text, sentence, &span) {
         return None;
     }
     if rule.requires_date {
@@ -334,7 +406,6 @@ fn negated_with(
     window_before: usize,
     window_after: usize,
 ) -> bool {
-    const CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')', '"'];
     let start = span.start.clamp(sentence.start, sentence.end);
     let end = span.end.clamp(start, sentence.end);
     // Only a short stretch around the match matters; bounding it keeps long sentences linear.
@@ -380,6 +451,48 @@ fn in_the_past(
         .flatten()
         .any(|w| pack.past_before.contains(w))
         || first_after.is_some_and(|w| pack.past_after.contains(&w))
+}
+
+/// Whether the tensed word nearest the match (words inside it first) is a past form of the
+/// pack's `past_tense` rather than one of `non_past_tense`: "it took a while", "it was soon fixed"
+/// tell what happened. On a tie the present or future wins, so the match keeps counting.
+fn told_in_the_past(
+    pack: &CompiledPack,
+    text: &str,
+    sentence: &Range<usize>,
+    span: &Range<usize>,
+) -> bool {
+    if pack.past_tense.is_empty() {
+        return false;
+    }
+    let start = span.start.clamp(sentence.start, sentence.end);
+    let end = span.end.clamp(start, sentence.end);
+    // A bounded stretch around the match keeps long sentences linear.
+    let from = floor_boundary(text, start.saturating_sub(160).max(sentence.start));
+    let to = floor_boundary(text, (end + 160).min(sentence.end)).max(end);
+    let mut nearest: Option<(usize, bool)> = None;
+    for m in pack.words.find_iter(&text[from..to]) {
+        let (ws, we) = (from + m.start(), from + m.end());
+        let word = fold_nukta(&m.as_str().to_lowercase().replace('’', "'"));
+        let past = pack.past_tense.contains(&word);
+        if !past && !pack.non_past_tense.contains(&word) {
+            continue;
+        }
+        // Words inside the match are at distance 0.
+        let distance = if we <= start {
+            start - we
+        } else {
+            ws.saturating_sub(end)
+        };
+        let better = match nearest {
+            None => true,
+            Some((d, was_past)) => distance < d || (distance == d && was_past && !past),
+        };
+        if better {
+            nearest = Some((distance, past));
+        }
+    }
+    nearest.is_some_and(|(_, past)| past)
 }
 
 /// Turns hits into the element map and anti-pattern findings, applying `suppressed_by` and

@@ -39,6 +39,8 @@ pub(crate) struct CompiledRule {
     pub requires_date: bool,
     pub unless: Vec<Target>,
     pub suppressed_by: Vec<AntiPattern>,
+    pub yields_to: Vec<Target>,
+    pub past_cancels: bool,
     pub message: String,
     pub suggestion: String,
 }
@@ -56,6 +58,11 @@ pub(crate) struct CompiledPack {
     pub not_names: HashSet<String>,
     pub past_before: HashSet<String>,
     pub past_after: HashSet<String>,
+    pub date_modifier_after: Vec<String>,
+    pub past_tense: HashSet<String>,
+    pub non_past_tense: HashSet<String>,
+    /// Some rule yields to another target (so hits are compared per sentence at the end).
+    pub any_yields: bool,
     pub rules: Vec<CompiledRule>,
     pub prefilter: RegexSet,
     pub missing: BTreeMap<Element, (String, String)>,
@@ -106,11 +113,27 @@ impl CompiledPack {
                 .collect(),
             past_before: lang.past_before.iter().map(|w| w.to_lowercase()).collect(),
             past_after: lang.past_after.iter().map(|w| w.to_lowercase()).collect(),
+            date_modifier_after: lang
+                .date_modifier_after
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            past_tense: lower_words(&lang.past_tense),
+            non_past_tense: lower_words(&lang.non_past_tense),
+            any_yields: rules.iter().any(|r| !r.yields_to.is_empty()),
             rules,
             prefilter,
             missing: missing_messages(lang).map_err(|reason| err("(missing)", reason))?,
         })
     }
+}
+
+/// Lower-cased words with the typographic apostrophe written as `'` (the form words are compared in).
+fn lower_words(words: &[String]) -> HashSet<String> {
+    words
+        .iter()
+        .map(|w| fold_nukta(&w.to_lowercase().replace('’', "'")))
+        .collect()
 }
 
 fn missing_messages(lang: &LanguageSpec) -> Result<BTreeMap<Element, (String, String)>, String> {
@@ -196,6 +219,8 @@ fn compile_rule(
         requires_date,
         unless: targets(&r.unless)?,
         suppressed_by,
+        yields_to: targets(&r.yields_to)?,
+        past_cancels: r.past_cancels,
         message: r.message.clone(),
         suggestion: r.suggestion.clone(),
     }))

@@ -67,6 +67,19 @@ pub struct LanguageSpec {
     /// Words right after a date that put it in the past ("two weeks ago"), lower case.
     #[serde(default)]
     pub past_after: Vec<String>,
+    /// Endings right after a relative date that make it the modifier of a noun ("today's
+    /// maintenance", "tomorrow's release"), lower case: such a date names a thing, not a new date.
+    #[serde(default)]
+    pub date_modifier_after: Vec<String>,
+    /// Verb forms that put a clause in the past ("was", "took"), lower case. A rule with
+    /// `past_cancels` does not count when the tensed word nearest its match is one of these.
+    /// Leave out forms that are also participles ("fixed", "made"): "will be fixed soon" is not past.
+    #[serde(default)]
+    pub past_tense: Vec<String>,
+    /// Verb forms that put a clause in the present or future ("will", "is", "don't"), lower case:
+    /// the other side of `past_tense` when the nearest tensed word is looked for.
+    #[serde(default)]
+    pub non_past_tense: Vec<String>,
     /// Treat `\b` as an ASCII word boundary (fast on any text; right for Latin-script packs
     /// whose rule words start and end with ASCII letters). Leave false for scripts such as Bengali.
     #[serde(default)]
@@ -166,6 +179,15 @@ pub struct RuleSpec {
     /// Anti-pattern ids whose overlapping match cancels this one.
     #[serde(default)]
     pub suppressed_by: Vec<String>,
+    /// Element or anti-pattern ids whose match in the same sentence cancels this one (a date
+    /// after "we will" in a sentence that proposes the next call is that call's date, not a new
+    /// delivery date).
+    #[serde(default)]
+    pub yields_to: Vec<String>,
+    /// The match does not count when the tensed word nearest it is in the past (the language's
+    /// `past_tense`): "it took a while", "was soon fixed" tell what happened, not when it will.
+    #[serde(default)]
+    pub past_cancels: bool,
     /// Explanation (required for anti-patterns).
     #[serde(default)]
     pub message: String,

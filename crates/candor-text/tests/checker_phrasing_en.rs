@@ -129,3 +129,63 @@ fn pushing_back_with_other_work_or_a_third_party_deflects() {
         "deflects"
     ));
 }
+
+#[test]
+fn a_relative_date_that_names_a_thing_is_no_new_date() {
+    // Mechanism: the pack's `date_modifier_after` ("'s") after a relative date.
+    for text in [
+        "Today's maintenance will take the site offline for an hour.",
+        "Tomorrow’s release will include the new export.",
+    ] {
+        assert!(!check("en", text).has(Element::NewDate), "{text}");
+    }
+    // Close neutral sentences: the same date as a time still counts.
+    for text in [
+        "The maintenance will finish today.",
+        "The new export will be released tomorrow.",
+    ] {
+        assert!(check("en", text).has(Element::NewDate), "{text}");
+    }
+}
+
+#[test]
+fn the_date_of_the_next_contact_is_a_next_step_not_a_new_date() {
+    // Mechanism: `yields_to = ["next_step"]` on the bare "will … by" date rule.
+    for text in [
+        "We will update you tomorrow.",
+        "We'll get back to you by Friday.",
+        "We will contact every affected customer by the end of the day on 27th July.",
+    ] {
+        let r = check("en", text);
+        assert!(r.has(Element::NextStep), "{text}");
+        assert!(!r.has(Element::NewDate), "{text}");
+    }
+    // Close neutral sentences: a delivery date, also next to a next contact in another clause.
+    for text in [
+        "We will deliver the report by Friday.",
+        "We will send the corrected invoice on Friday; let us know if anything is unclear.",
+        "The fix will be ready on Thursday, and we will update you tomorrow.",
+    ] {
+        assert!(check("en", text).has(Element::NewDate), "{text}");
+    }
+}
+
+#[test]
+fn a_vague_time_told_in_the_past_is_no_vague_timeline() {
+    // Mechanism: `past_cancels` with the pack's `past_tense` / `non_past_tense` words.
+    for text in [
+        "Sorry, it took a little while to get to this.",
+        "At some point, despite the checks, the setting wasn't saved.",
+        "The outage was soon fixed.",
+    ] {
+        assert!(!flags("en", text, "vague_timeline"), "{text}");
+    }
+    // Close neutral sentences: the same cues about the future still count.
+    for text in [
+        "It will take a little while to get to this.",
+        "At some point we will look at the setting again.",
+        "The outage was long, and it will be fixed soon.",
+    ] {
+        assert!(flags("en", text, "vague_timeline"), "{text}");
+    }
+}
