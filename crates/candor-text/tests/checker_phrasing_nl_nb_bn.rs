@@ -669,3 +669,19 @@ fn norwegian_until_things_are_normal_again_is_no_date() {
     ));
     assert!(!flags("nb", "Driften er normalisert.", "vague_timeline"));
 }
+
+#[test]
+fn norwegian_who_did_what_by_role_is_an_internal_detail() {
+    for text in [
+        "Programlederen måtte brått melde forfall.",
+        "Sendeleder hentet ut en reprise.",
+        "Saksbehandleren glemte å sende brevet.",
+    ] {
+        assert!(flags("nb", text, "internal_detail"), "{text}");
+    }
+    assert!(!flags(
+        "nb",
+        "Saksbehandleren din tar kontakt med deg i morgen.",
+        "internal_detail"
+    ));
+}
