@@ -38,21 +38,27 @@ def norm(s):
 
 
 NEW_PREDICATE = re.compile(r"(?i)\b(and|but)\s+(will|shall|can|am going to|are going to)\b")
+WISH_VERB = re.compile(r"(?i)^(need|needs|want|wants|like|love|hope|wish|prefer|appreciate)$")
+PROPOSAL = re.compile(
+    r"(?i)\b(suggest|suggested|propose|proposed|recommend|recommended)\s+(that\s+)?$")
 
 
 def gold(sentence, verbs, labels):
     """The mapping of eval.rs (LinGold::is_commitment): any occurrence of a `Task` verb whose
     nearest subject is I/we, with no wish word between them (a wish word's scope ends at a
-    coordinated "and will ..." with its own auxiliary)."""
+    coordinated "and will ..." with its own auxiliary); not when the verb itself is a need or
+    wish ("I need two analysts") or a proposal governs the subject ("I propose we keep")."""
     if sentence.rstrip().rstrip("\"' ").endswith("?") or QUESTION.search(sentence):
         return False
     text, labels = norm(sentence), [x.strip() for x in labels.split(",")]
     for i, verb in enumerate(v.strip() for v in verbs.split(",")):
-        if not verb or i >= len(labels) or labels[i] != "Task":
+        if not verb or i >= len(labels) or labels[i] != "Task" or WISH_VERB.match(norm(verb)):
             continue
         for m in re.finditer(r"(?i)\b%s\b" % re.escape(norm(verb)), text):
             subjects = list(SUBJECT.finditer(text[: m.start()]))
             if not subjects or subjects[-1].group(0).lower() not in ("i", "we"):
+                continue
+            if PROPOSAL.search(text[: subjects[-1].start()]):
                 continue
             between = text[subjects[-1].end(): m.start()]
             cut = list(NEW_PREDICATE.finditer(between))

@@ -65,6 +65,8 @@ struct LinGold {
     wish: Regex,
     question_start: Regex,
     new_predicate: Regex,
+    wish_verb: Regex,
+    proposal: Regex,
 }
 
 impl LinGold {
@@ -83,6 +85,18 @@ impl LinGold {
             // its own auxiliary is outside the wish word's scope
             new_predicate: Regex::new(
                 r"(?i)\b(and|but)\s+(will|shall|can|am going to|are going to)\b",
+            )
+            .unwrap(),
+            // "I need two analysts", "I want your input": the `Task` verb is itself a need or
+            // wish
+            wish_verb: Regex::new(
+                r"(?i)^(need|needs|want|wants|like|love|hope|wish|prefer|appreciate)$",
+            )
+            .unwrap(),
+            // "I propose we just keep AOL", "I would suggest that we discuss": a proposal
+            // governs the subject from before it
+            proposal: Regex::new(
+                r"(?i)\b(suggest|suggested|propose|proposed|recommend|recommended)\s+(that\s+)?$",
             )
             .unwrap(),
         }
@@ -104,7 +118,10 @@ impl LinGold {
             .map(str::trim)
             .enumerate()
             .any(|(i, verb)| {
-                if verb.is_empty() || labels.get(i) != Some(&"Task") {
+                if verb.is_empty()
+                    || labels.get(i) != Some(&"Task")
+                    || self.wish_verb.is_match(&norm(verb))
+                {
                     return false;
                 }
                 let Ok(v) = Regex::new(&format!(r"(?i)\b{}\b", regex::escape(&norm(verb)))) else {
@@ -125,6 +142,9 @@ impl LinGold {
             return false;
         };
         let who = last.as_str().to_lowercase();
+        if self.proposal.is_match(&before[..last.start()]) {
+            return false;
+        }
         let between = &before[last.end()..];
         let between = self
             .new_predicate
@@ -318,6 +338,11 @@ fn lin_mapping_wish_scope() {
         "call",
         "Task"
     ));
+    // a need or a proposal is no undertaking, also when it is the annotated verb or governs the
+    // subject from before it
+    assert!(!g.is_commitment("I need two analysts for the desk.", "need", "Task"));
+    assert!(!g.is_commitment("I propose we just keep AOL", "keep", "Task"));
+    assert!(g.is_commitment("I will ask Sue to send it.", "ask", "Task"));
     assert!(g.is_commitment("I will send the draft Friday.", "send", "Task"));
     assert!(!g.is_commitment("I will send the draft Friday.", "send", "Non Task"));
 }
