@@ -242,3 +242,26 @@ fn bengali_restored_quickly_without_a_date_is_vague_and_no_involvement_deflects(
         "deflects"
     ));
 }
+
+#[test]
+fn bengali_such_things_happen_deflects_but_this_must_never_happen_does_not() {
+    assert!(flags("bn", "এমনটা হতেই পারে।", "deflects"));
+    assert!(!flags("bn", "এমন ভুল হতেই পারে না।", "deflects"));
+}
+
+#[test]
+fn bengali_the_date_of_the_next_call_is_no_new_date_and_call_us_is_a_next_step() {
+    let text = "আগামীকাল সকালে আমরা আপনাকে ফোন করব।";
+    assert!(has("bn", text, Element::NextStep), "{text}");
+    assert!(!has("bn", text, Element::NewDate), "{text}");
+    for text in ["আমরা শুক্রবার কাজটি শেষ করব।", "আগামীকাল নতুন সংযোগ দেওয়া হবে।"]
+    {
+        assert!(has("bn", text, Element::NewDate), "{text}");
+    }
+    assert!(has(
+        "bn",
+        "বিস্তারিত জানতে ১২১ নম্বরে কল করুন।",
+        Element::NextStep
+    ));
+    assert!(!has("bn", "আমরা কাউকে কল করিনি।", Element::NextStep));
+}
