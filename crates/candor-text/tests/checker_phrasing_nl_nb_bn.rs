@@ -685,3 +685,20 @@ fn norwegian_who_did_what_by_role_is_an_internal_detail() {
         "internal_detail"
     ));
 }
+
+#[test]
+fn norwegian_demand_as_the_reason_deflects_unless_we_own_it() {
+    for text in [
+        "På grunn av stor pågang er ventetiden lang.",
+        "Som følge av høye pakkevolumer kan pakken komme senere.",
+        "Pga. uværet er flere avganger innstilt.",
+    ] {
+        assert!(flags("nb", text, "deflects"), "{text}");
+    }
+    for text in [
+        "Det er stor pågang nå, men vi har satt inn ekstra folk.",
+        "På grunn av stor pågang er ventetiden lang, og det er vårt ansvar.",
+    ] {
+        assert!(!flags("nb", text, "deflects"), "{text}");
+    }
+}
