@@ -265,3 +265,21 @@ fn bengali_the_date_of_the_next_call_is_no_new_date_and_call_us_is_a_next_step()
     ));
     assert!(!has("bn", "আমরা কাউকে কল করিনি।", Element::NextStep));
 }
+
+#[test]
+fn bengali_action_against_our_staff_blames_them_but_officials_who_speak_do_not() {
+    for text in [
+        "সংশ্লিষ্ট কর্মকর্তার বিরুদ্ধে ব্যবস্থা নেওয়া হবে।",
+        "অভিযুক্ত কর্মীদের বিরুদ্ধে ব্যবস্থা নেওয়া হয়েছে।",
+        "সংশ্লিষ্ট শিক্ষকের সঙ্গে আমরা কথা বলেছি।",
+    ] {
+        assert!(flags("bn", text, "blames_colleague"), "{text}");
+    }
+    for text in [
+        "কর্মকর্তারা জানান, কেবল চোরদের বিরুদ্ধে ব্যবস্থা নেওয়া হবে।",
+        "সংশ্লিষ্ট কর্মকর্তারা জানান, চোরদের বিরুদ্ধে মামলা হয়েছে।",
+        "সংশ্লিষ্ট কর্মকর্তাদের সঙ্গে কথা বলে জানা গেছে, লাইন মেরামত চলছে।",
+    ] {
+        assert!(!flags("bn", text, "blames_colleague"), "{text}");
+    }
+}
