@@ -436,6 +436,10 @@ fn norwegian_repair_under_way_letters_to_come_and_blaming_others_trouble() {
 #[test]
 fn dutch_a_clause_with_voordat_totdat_or_zodra_claims_nothing_yet() {
     assert!(has("nl", "De storing is opgelost.", Element::Ownership));
+    assert!(!flags("nl", "De storing is opgelost.", "vague_timeline"));
+    let text = "We bellen u zodra het probleem is opgelost.";
+    assert!(has("nl", text, Element::NextStep));
+    assert!(flags("nl", text, "vague_timeline"));
     for text in [
         "Het kan even duren voordat de storing is opgelost.",
         "We bellen u zodra het probleem is opgelost.",
