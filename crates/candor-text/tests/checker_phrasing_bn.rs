@@ -283,3 +283,27 @@ fn bengali_action_against_our_staff_blames_them_but_officials_who_speak_do_not()
         assert!(!flags("bn", text, "blames_colleague"), "{text}");
     }
 }
+
+#[test]
+fn bengali_going_without_is_impact_a_request_to_contact_is_a_next_step_and_sorry_then_if_needs_the_hurt()
+ {
+    assert!(has(
+        "bn",
+        "বিকেল ৫টা পর্যন্ত এসব এলাকায় বিদ্যুৎ থাকবে না।",
+        Element::Impact
+    ));
+    assert!(!has("bn", "এসব এলাকায় বিদ্যুৎ থাকবে।", Element::Impact));
+    assert!(has(
+        "bn",
+        "প্রয়োজনে হেল্পডেস্কে যোগাযোগ করার অনুরোধ করা হলো।",
+        Element::NextStep
+    ));
+    assert!(flags(
+        "bn",
+        "আমরা দুঃখিত, যদি কেউ কষ্ট পেয়ে থাকেন।",
+        "non_apology"
+    ));
+    let text = "দেরির জন্য আমরা দুঃখিত, যদি আরও প্রশ্ন থাকে জানাবেন।";
+    assert!(!flags("bn", text, "non_apology"), "{text}");
+    assert!(has("bn", text, Element::Apology), "{text}");
+}
