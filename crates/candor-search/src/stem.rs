@@ -1,27 +1,38 @@
 //! Stemming with a cache of the words already seen: mail repeats its words, and running the
 //! Snowball stemmer on every token was about a third of the import's CPU time.
+//!
+//! The cache is shared by every copy of an analyzer: tantivy copies the analyzers for each
+//! field of each new segment, and per-copy caches started empty at every index commit. A
+//! stream locks it once for its whole text; a stream that finds it busy (another thread is
+//! stemming) stems without it, with the same result.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 use tantivy::tokenizer::{
     Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-/// Words remembered per analyzer copy before the cache starts again (a few MB at most).
+/// Words remembered per analyzer before the cache starts again (a few MB at most).
 const MAX_CACHED: usize = 50_000;
 
 /// Longest word cached, in bytes; longer ones (rare, mostly junk) are stemmed each time.
 const MAX_CACHED_BYTES: usize = 32;
 
 /// A token filter that stems like tantivy's [`Stemmer`], remembering each word's stem.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct CachedStemmer {
     language: Language,
+    cache: Arc<Mutex<Cache>>,
 }
 
 impl CachedStemmer {
     /// Stems `language` (tokens must be lower case already).
     pub fn new(language: Language) -> Self {
-        Self { language }
+        Self {
+            language,
+            cache: Arc::default(),
+        }
     }
 }
 
@@ -31,56 +42,90 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, inner: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner,
-            stems: Stems::new(self.language),
+            stems: Stems::new(self.language, self.cache),
         }
     }
 }
 
-/// The stemmer and its cache. Each copy of an analyzer (tantivy makes one per indexing
-/// thread and per query) starts with an empty cache, so nothing is shared or locked.
+/// FxHash (rustc's hasher): words are short and the cache is bounded, so a cheap hash beats
+/// SipHash, which was most of the cost of a cache hit.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut add = |w: u64| self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        for &b in chunks.remainder() {
+            add(u64::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Word to stem.
+type Cache = HashMap<String, String, BuildHasherDefault<WordHasher>>;
+
+/// The stemmer of one analyzer copy and the cache all copies share.
 struct Stems {
     language: Language,
     stemmer: TextAnalyzer,
-    cache: HashMap<String, String>,
+    cache: Arc<Mutex<Cache>>,
 }
 
 impl Stems {
-    fn new(language: Language) -> Self {
+    fn new(language: Language, cache: Arc<Mutex<Cache>>) -> Self {
         Self {
             language,
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(language))
                 .build(),
-            cache: HashMap::new(),
+            cache,
         }
-    }
-
-    /// Replaces `word` by its stem.
-    fn stem(&mut self, word: &mut String) {
-        if let Some(stem) = self.cache.get(word.as_str()) {
-            word.clear();
-            word.push_str(stem);
-            return;
-        }
-        let mut stream = self.stemmer.token_stream(word);
-        let stem = match stream.advance() {
-            true => stream.token().text.clone(),
-            false => return,
-        };
-        drop(stream);
-        if word.len() <= MAX_CACHED_BYTES {
-            if self.cache.len() >= MAX_CACHED {
-                self.cache.clear();
-            }
-            self.cache.insert(word.clone(), stem.clone());
-        }
-        *word = stem;
     }
 }
 
 impl Clone for Stems {
     fn clone(&self) -> Self {
-        Self::new(self.language)
+        Self::new(self.language, self.cache.clone())
+    }
+}
+
+/// Replaces `word` by its stem, looking in (and filling) `cache` when there is one.
+fn stem(stemmer: &mut TextAnalyzer, cache: Option<&mut Cache>, word: &mut String) {
+    let Some(cache) = cache else {
+        return stem_uncached(stemmer, word);
+    };
+    if let Some(stem) = cache.get(word.as_str()) {
+        word.clear();
+        word.push_str(stem);
+        return;
+    }
+    let original = (word.len() <= MAX_CACHED_BYTES).then(|| word.clone());
+    stem_uncached(stemmer, word);
+    if let Some(original) = original {
+        if cache.len() >= MAX_CACHED {
+            cache.clear();
+        }
+        cache.insert(original, word.clone());
+    }
+}
+
+fn stem_uncached(stemmer: &mut TextAnalyzer, word: &mut String) {
+    let mut stream = stemmer.token_stream(word);
+    if stream.advance() {
+        let stem = std::mem::take(&mut stream.token_mut().text);
+        drop(stream);
+        *word = stem;
     }
 }
 
@@ -95,9 +140,18 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        let Stems { stemmer, cache, .. } = &mut self.stems;
+        let cache = match cache.try_lock() {
+            Ok(guard) => Some(guard),
+            // A panic elsewhere cannot leave a word mapped to a wrong stem (the map is
+            // only written after stemming), so the cache stays usable.
+            Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        };
         CachedStemStream {
             tail: self.inner.token_stream(text),
-            stems: &mut self.stems,
+            stemmer,
+            cache,
         }
     }
 }
@@ -105,7 +159,8 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// The token stream of [`CachedStemmerFilter`].
 pub struct CachedStemStream<'a, T> {
     tail: T,
-    stems: &'a mut Stems,
+    stemmer: &'a mut TextAnalyzer,
+    cache: Option<MutexGuard<'a, Cache>>,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemStream<'_, T> {
@@ -113,7 +168,11 @@ impl<T: TokenStream> TokenStream for CachedStemStream<'_, T> {
         if !self.tail.advance() {
             return false;
         }
-        self.stems.stem(&mut self.tail.token_mut().text);
+        stem(
+            self.stemmer,
+            self.cache.as_deref_mut(),
+            &mut self.tail.token_mut().text,
+        );
         true
     }
 
@@ -156,31 +215,51 @@ mod tests {
 
     #[test]
     fn cache_is_bounded_and_results_stay_right() {
-        let mut s = Stems::new(Language::English);
-        let mut uncached = Stems::new(Language::English);
-        let mut check = |word: String| {
+        let stemmer = || {
+            TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::English))
+                .build()
+        };
+        let (mut a, mut b) = (stemmer(), stemmer());
+        let mut cache = Cache::default();
+        let mut check = |cache: &mut Cache, word: String| {
             let mut got = word.clone();
-            s.stem(&mut got);
-            uncached.cache.clear();
+            stem(&mut a, Some(cache), &mut got);
             let mut want = word;
-            uncached.stem(&mut want);
+            stem(&mut b, None, &mut want);
             assert_eq!(got, want);
-            assert!(s.cache.len() <= MAX_CACHED);
+            assert!(cache.len() <= MAX_CACHED);
         };
         for i in 0..MAX_CACHED + 10 {
-            check(format!("talking{i}"));
+            check(&mut cache, format!("talking{i}"));
         }
-        check("connections".to_owned());
-        check("connections".to_owned());
-        let mut long = "walk".repeat(MAX_CACHED_BYTES) + "ing";
-        s.stem(&mut long);
-        assert_eq!(long, "walk".repeat(MAX_CACHED_BYTES));
-        assert!(
-            !s.cache
-                .contains_key(&("walk".repeat(MAX_CACHED_BYTES) + "ing"))
+        check(&mut cache, "connections".to_owned());
+        check(&mut cache, "connections".to_owned());
+        let long = "walk".repeat(MAX_CACHED_BYTES) + "ing";
+        check(&mut cache, long.clone());
+        assert!(!cache.contains_key(&long));
+        assert_eq!(cache["connections"], "connect");
+    }
+
+    #[test]
+    fn copies_share_one_cache_and_a_busy_cache_changes_nothing() {
+        let text = "connections connected deliveries";
+        let filter = CachedStemmer::new(Language::English);
+        let analyzer = || {
+            TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .filter(filter.clone())
+                .build()
+        };
+        let want = stems(analyzer(), text);
+        assert_eq!(
+            filter.cache.lock().unwrap().len(),
+            3,
+            "filled by the first copy"
         );
-        let mut w = "connections".to_owned();
-        s.stem(&mut w);
-        assert_eq!(w, "connect");
+        let guard = filter.cache.lock().unwrap();
+        assert_eq!(stems(analyzer(), text), want, "stems without the cache");
+        drop(guard);
+        assert_eq!(stems(analyzer(), text), want);
     }
 }
