@@ -338,25 +338,4 @@ fn fill_placeholders(body: &str, config: &CheckerConfig) -> Option<String> {
     Some(out)
 }
 
-/// Rewrites every `\b` of a regex source to the ASCII word boundary `(?-u:\b)`, which the
-/// regex crate's DFAs support on non-ASCII text (a Unicode `\b` makes them fall back to a
-/// much slower engine as soon as the text holds one non-ASCII byte).
-pub(crate) fn ascii_word_boundaries(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + 16);
-    let mut chars = body.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') if chars.peek() != Some(&'{') => out.push_str("(?-u:\\b)"),
-                Some(n) => {
-                    out.push(c);
-                    out.push(n);
-                }
-                None => out.push(c),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub(crate) use crate::boundary::ascii_word_boundaries;

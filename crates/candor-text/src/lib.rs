@@ -7,6 +7,7 @@
 //! [`Checker::with_override_dir`] loads the same layout from disk at run time.
 
 pub mod checker;
+mod boundary;
 mod compile;
 pub mod dates;
 pub mod detect;

@@ -706,3 +706,17 @@ fn norwegian_demand_as_the_reason_deflects_unless_we_own_it() {
         assert!(!flags("nb", text, "deflects"), "{text}");
     }
 }
+
+#[test]
+fn norwegian_rule_words_ending_in_a_wide_letter_match() {
+    // "gå" ends in "å": before the boundary rewrite of `boundary.rs`, the ASCII `\b` after it
+    // never held, so a delivery cue on "vil gå" was never found.
+    for text in [
+        "Toget vil gå igjen fra fredag 4. desember.",
+        "Fergen skal gå som normalt fra mandag 7. desember.",
+    ] {
+        assert!(has("nb", text, Element::NewDate), "{text}");
+    }
+    // ... and a word that only starts with the rule word still does not count.
+    assert!(!has("nb", "Toget vil gåtur fredag 4. desember.", Element::NewDate));
+}
