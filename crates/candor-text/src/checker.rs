@@ -358,6 +358,13 @@ fn accept(
     if rule.negatable && negated(pack, text, sentence, &span) {
         return None;
     }
+    if let Some(after) = &rule.not_followed_by {
+        // Only a short stretch after the match matters; bounding it keeps long texts linear.
+        let end = floor_boundary(text, (span.end + 120).min(text.len())).max(span.end);
+        if after.is_match(&text[span.end..end]) {
+            return None;
+        }
+    }
     if rule.past_cancels && told_in_the_past(pack, text, sentence, &span) {
         return None;
     }

@@ -40,6 +40,8 @@ pub(crate) struct CompiledRule {
     pub unless: Vec<Target>,
     pub suppressed_by: Vec<AntiPattern>,
     pub yields_to: Vec<Target>,
+    /// Anchored at the match's end: when it matches there, the match does not count.
+    pub not_followed_by: Option<Regex>,
     pub past_cancels: bool,
     pub message: String,
     pub suggestion: String,
@@ -204,6 +206,21 @@ fn compile_rule(
         .iter()
         .map(|i| i.parse().map_err(|e| format!("{e}")))
         .collect::<Result<_, _>>()?;
+    let not_followed_by = match &r.not_followed_by {
+        None => None,
+        Some(p) => {
+            let p = if ascii_boundaries {
+                ascii_word_boundaries(p)
+            } else {
+                p.clone()
+            };
+            Some(
+                RegexBuilder::new(&format!(r"(?i)^(?:{})", nukta_variants(&p)))
+                    .build()
+                    .map_err(|e| format!("invalid not_followed_by regex: {e}"))?,
+            )
+        }
+    };
     let requires_date = match r.requires.as_deref() {
         None => false,
         Some("date") => true,
@@ -220,6 +237,7 @@ fn compile_rule(
         unless: targets(&r.unless)?,
         suppressed_by,
         yields_to: targets(&r.yields_to)?,
+        not_followed_by,
         past_cancels: r.past_cancels,
         message: r.message.clone(),
         suggestion: r.suggestion.clone(),

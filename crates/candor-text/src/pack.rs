@@ -184,6 +184,11 @@ pub struct RuleSpec {
     /// delivery date).
     #[serde(default)]
     pub yields_to: Vec<String>,
+    /// A regex (case-insensitive) that, matching right after the match, cancels it: the
+    /// look-ahead the regex dialect lacks ("sorry if" followed by "you experienced" is no
+    /// conditional apology; "contact" followed by "the original author" is no next contact).
+    #[serde(default)]
+    pub not_followed_by: Option<String>,
     /// The match does not count when the tensed word nearest it is in the past (the language's
     /// `past_tense`): "it took a while", "was soon fixed" tell what happened, not when it will.
     #[serde(default)]
