@@ -189,3 +189,22 @@ fn a_vague_time_told_in_the_past_is_no_vague_timeline() {
         assert!(flags("en", text, "vague_timeline"), "{text}");
     }
 }
+
+#[test]
+fn a_date_told_in_the_past_is_no_new_date() {
+    // Mechanism: `past_cancels` on the bare-cue new_date rule.
+    for text in [
+        "We are refunding the customers who were hit by the outage on Thursday.",
+        "The parcels were held up by the storm at the end of the week.",
+    ] {
+        assert!(!check("en", text).has(Element::NewDate), "{text}");
+    }
+    // Close neutral sentences: the same dates ahead, and a date moved in the past tense, count.
+    for text in [
+        "We will refund every affected customer by Thursday.",
+        "The parcels will be with you by the end of the week.",
+        "The release was moved to Friday.",
+    ] {
+        assert!(check("en", text).has(Element::NewDate), "{text}");
+    }
+}

@@ -165,3 +165,195 @@ fn as_quickly_as_possible_without_a_date_is_a_vague_timeline() {
         "vague_timeline"
     ));
 }
+
+// Fourth round (classes from the development items en-132..en-163).
+
+#[test]
+fn an_apology_to_those_it_hit_is_no_conditional_apology() {
+    for text in [
+        "We sincerely apologize if you experienced an unanswered call.",
+        "We're sorry if your parcel has not arrived yet.",
+    ] {
+        assert!(!flags("en", text, "non_apology"), "{text}");
+        assert!(has("en", text, Element::Apology), "{text}");
+    }
+    // Close neutral sentence: a condition on the reader's feelings stays a non-apology.
+    assert!(flags(
+        "en",
+        "We're sorry if you were upset by the delay.",
+        "non_apology"
+    ));
+}
+
+#[test]
+fn a_vague_time_for_the_next_contact_is_no_vague_timeline() {
+    assert!(!flags(
+        "en",
+        "Other customers will receive communications from their account managers in the coming days.",
+        "vague_timeline"
+    ));
+    // Close neutral sentence: a vague time for the work itself still counts.
+    assert!(flags(
+        "en",
+        "The new accounts will be ready in the coming days.",
+        "vague_timeline"
+    ));
+    assert!(flags(
+        "en",
+        "This is going to take a little bit of time.",
+        "vague_timeline"
+    ));
+}
+
+#[test]
+fn someone_elses_strike_as_the_cause_deflects() {
+    assert!(flags(
+        "en",
+        "The union chose to strike on the busiest days of the week.",
+        "deflects"
+    ));
+    assert!(!flags(
+        "en",
+        "Staff are on strike today, and we are sorry for the disruption.",
+        "deflects"
+    ));
+}
+
+#[test]
+fn what_the_readers_were_forced_into_is_impact() {
+    shows(
+        Element::Impact,
+        &[
+            "We are sorry for the inconvenience this is causing our customers.",
+            "Some businesses actually had to close for the afternoon.",
+            "We heard from some parents that they could not reach the office.",
+        ],
+        &[
+            "We apologise for any inconvenience this may cause.",
+            "Customers had to enter a code to log in.",
+        ],
+    );
+}
+
+#[test]
+fn where_the_readers_can_turn_and_when_more_comes_is_a_next_step() {
+    shows(
+        Element::NextStep,
+        &[
+            "If customers have questions they should contact our call centre.",
+            "More information in the next 20 minutes.",
+            "More in 30 minutes.",
+        ],
+        &[
+            "Customers should contact their own bank first.",
+            "More in the next release.",
+            "I will contact the original author about the pull request.",
+        ],
+    );
+}
+
+#[test]
+fn the_next_piece_of_work_and_progress_made_are_a_plan() {
+    shows(
+        Element::Plan,
+        &[
+            "I'll give it a closer look this week.",
+            "I'm making my way back and intend to address each of these issues.",
+            "Thanks for waiting. Will process the PRs now.",
+            "We have made significant progress in processing the outstanding payments.",
+            "Our team will be taking all reasonable steps to prevent this.",
+            "We've prioritised the routes with the most passengers.",
+        ],
+        &[
+            "Take a look at our new website.",
+            "Will you review it?",
+            "We'll continue to work hard to earn your loyalty.",
+            "This will take two steps.",
+        ],
+    );
+}
+
+#[test]
+fn naming_the_cause_or_admitting_it_is_ownership() {
+    shows(
+        Element::Ownership,
+        &[
+            "The root cause for this downtime was a failed disk.",
+            "We understand the problem.",
+            "OK, we agree, that was dumb.",
+            "We're sorry that we didn't live up to that last night.",
+            "This release fixes another regression introduced in 2.6.2.",
+            "We are taking steps to prevent such failures from happening in the future.",
+        ],
+        &[
+            "The cause of the outage is not known yet.",
+            "We understand your frustration.",
+            "That was a busy week.",
+        ],
+    );
+}
+
+#[test]
+fn granting_the_readers_hardship_is_empathy() {
+    shows(
+        Element::Empathy,
+        &[
+            "We know that overcrowding and uncertainty are big challenges for people.",
+            "It has been an exceptionally challenging few days for everyone.",
+            "If you can't get a stable connection, you're not having a good experience.",
+        ],
+        &[
+            "We know that the migration is a challenge for our team.",
+            "This is a difficult fix for the engineers.",
+        ],
+    );
+}
+
+#[test]
+fn a_substitute_service_or_refunded_costs_are_a_remedy() {
+    shows(
+        Element::Remedy,
+        &[
+            "We are running additional buses to replace cancelled services.",
+            "We are working with customers to ensure none are left out of pocket.",
+            "We are now refunding fees and charges.",
+        ],
+        &[
+            "We are replacing the old buses next year.",
+            "Fees and charges apply to late payments.",
+        ],
+    );
+}
+
+#[test]
+fn thanks_to_someone_else_is_no_thanks() {
+    shows(
+        Element::Thanks,
+        &[
+            "We appreciate all the support from our users.",
+            "Thanks to all of you for your patience.",
+        ],
+        &[
+            "Thanks to CloudFlare, we were spared total downtime.",
+            "We are grateful to have the opportunity to serve you.",
+        ],
+    );
+}
+
+#[test]
+fn trouble_the_readers_saw_or_were_left_with_is_impact() {
+    shows(
+        Element::Impact,
+        &[
+            "Many of you noticed that things were a bit off yesterday.",
+            "The overload resulted in lag and frequent disconnects.",
+            "Large swathes of the country were cut off.",
+            "Only a fifth of services could run yesterday.",
+        ],
+        &[
+            "Many of you noticed the new design.",
+            "The change resulted in faster pages.",
+            "The old road was cut off by the new bypass.",
+        ],
+    );
+}
