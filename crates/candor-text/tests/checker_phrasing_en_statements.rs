@@ -357,3 +357,17 @@ fn trouble_the_readers_saw_or_were_left_with_is_impact() {
         ],
     );
 }
+
+#[test]
+fn a_lower_case_word_is_no_colleagues_name() {
+    // Regression: {person} needs a capital letter, also after the boundary rewrite.
+    for text in [
+        "A faulty router was to blame for the outage.",
+        "The permissions on it changed, preventing logins.",
+    ] {
+        assert!(!flags("en", text, "blames_colleague"), "{text}");
+    }
+    for text in ["It was Jared’s fault.", "Jared didn’t send the report."] {
+        assert!(flags("en", text, "blames_colleague"), "{text}");
+    }
+}
