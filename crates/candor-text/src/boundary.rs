@@ -16,7 +16,10 @@
 //! enough next to a rule word that the speed is worth it.
 
 use regex_syntax::ParserBuilder;
-use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
+use std::sync::OnceLock;
 
 /// Rewrites every `\b` of a regex source to an ASCII boundary the fast engines support (see the
 /// module docs). Patterns with no non-ASCII character take the plain textual rewrite.
@@ -26,7 +29,9 @@ pub(crate) fn ascii_word_boundaries(body: &str) -> String {
     }
     // Parsed the way the checker compiles it (case-insensitive), so that "Å" and "å" are one class.
     match ParserBuilder::new().build().parse(&format!("(?i:{body})")) {
-        Ok(hir) => rewrite(hir).to_string(),
+        // The printed pattern spells every case variant out, and parts written case-sensitive
+        // (`(?-i:[A-Z])` in `{person}`) must stay so under the `(?i)` the caller puts around it.
+        Ok(hir) => format!("(?-i:{})", rewrite(hir)),
         // A pattern the parser refuses fails later with its own error; keep the old rewrite.
         Err(_) => textual(body),
     }
@@ -81,6 +86,29 @@ fn char_edge(c: char) -> Edge {
     }
 }
 
+/// A class cut into its non-ASCII word characters and the rest (ASCII, and non-ASCII characters
+/// that are no word characters, which the ASCII `\b` already judges right).
+fn split_class(class: &ClassUnicode) -> (ClassUnicode, ClassUnicode) {
+    static WIDE_WORD: OnceLock<ClassUnicode> = OnceLock::new();
+    let wide_word = WIDE_WORD.get_or_init(|| {
+        let mut word = match ParserBuilder::new()
+            .build()
+            .parse(r"\w")
+            .map(Hir::into_kind)
+        {
+            Ok(HirKind::Class(Class::Unicode(c))) => c,
+            _ => ClassUnicode::empty(),
+        };
+        word.difference(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
+        word
+    });
+    let mut wide = class.clone();
+    wide.intersect(wide_word);
+    let mut rest = class.clone();
+    rest.difference(wide_word);
+    (wide, rest)
+}
+
 fn edge(h: &Hir, side: Side) -> Edge {
     match h.kind() {
         HirKind::Literal(lit) => {
@@ -92,20 +120,13 @@ fn edge(h: &Hir, side: Side) -> Edge {
             c.map_or(Edge::Unknown, char_edge)
         }
         HirKind::Class(Class::Unicode(class)) => {
-            let mut kinds = class
-                .ranges()
-                .iter()
-                .flat_map(|r| [char_edge(r.start()), char_edge(r.end())]);
-            let first = kinds.next().unwrap_or(Edge::Unknown);
-            // A range wider than a few case variants is a general class (\w, [a-zæøå]).
-            let narrow = class
-                .ranges()
-                .iter()
-                .all(|r| u32::from(r.end()) - u32::from(r.start()) < 4);
-            if narrow && kinds.all(|k| k == first) {
-                first
-            } else {
-                Edge::Unknown
+            let (wide, rest) = split_class(class);
+            match (wide.ranges().is_empty(), rest.ranges().is_empty()) {
+                (true, true) => Edge::Unknown,
+                (true, false) => Edge::Ascii,
+                (false, true) => Edge::Wide,
+                // "[A-ZÆØÅ]", "[Ssſ]", "\w": the boundary goes to each part.
+                (false, false) => Edge::Mixed,
             }
         }
         HirKind::Concat(items) => {
@@ -135,6 +156,10 @@ fn edge(h: &Hir, side: Side) -> Edge {
 }
 
 /// A `\b` of the pattern as written (parsed in Unicode mode); an explicit `(?-u:\b)` is left alone.
+fn edge_of_class(class: &ClassUnicode) -> Edge {
+    edge(&Hir::class(Class::Unicode(class.clone())), Side::First)
+}
+
 fn is_word_boundary(h: &Hir) -> bool {
     matches!(h.kind(), HirKind::Look(Look::WordUnicode))
 }
@@ -154,6 +179,13 @@ fn push_into(sub: Hir, look: &Hir, side: Side) -> Hir {
             sub: Box::new(push_into(*c.sub, look, side)),
             ..c
         }),
+        HirKind::Class(Class::Unicode(class)) if edge_of_class(&class) == Edge::Mixed => {
+            let (wide, rest) = split_class(&class);
+            Hir::alternation(vec![
+                push_into(Hir::class(Class::Unicode(rest)), look, side),
+                push_into(Hir::class(Class::Unicode(wide)), look, side),
+            ])
+        }
         kind => {
             let sub = from_kind(kind);
             rewrite(match side {
@@ -256,6 +288,18 @@ mod tests {
 
     fn finds(pattern: &str, text: &str) -> Option<String> {
         compiled(pattern).find(text).map(|m| m.as_str().to_owned())
+    }
+
+    #[test]
+    fn case_sensitive_parts_stay_case_sensitive_under_the_callers_i_flag() {
+        // A name pattern next to a non-ASCII word: the capital must stay a capital.
+        let p = r"(?-i:\b[A-ZÆØÅ][a-zæøå]+)\s+glemte\b|\bfeilen\s+er\s+rettet\s+nå\b";
+        assert_eq!(finds(p, "Åse glemte det"), Some("Åse glemte".into()));
+        assert_eq!(finds(p, "ruteren glemte det"), None);
+        assert_eq!(
+            finds(p, "Feilen er rettet NÅ."),
+            Some("Feilen er rettet NÅ".into())
+        );
     }
 
     #[test]

@@ -145,6 +145,32 @@ fn roster_and_internal_terms_feed_internal_detail_and_blame() {
 }
 
 #[test]
+fn a_roster_name_with_a_non_ascii_letter_blames_only_that_person() {
+    // Names with "Å", "Ø", "é" put non-ASCII letters into the {person} rules: they must still
+    // need the name (or a capital), in every pack with ASCII word boundaries.
+    let c = Checker::builtin(&CheckerConfig {
+        roster: vec!["Åse Berg".into(), "Zoë Visser".into()],
+        internal_terms: vec![],
+    })
+    .unwrap();
+    for (lang, text) in [
+        ("en", "A faulty router was to blame for the outage."),
+        ("en", "The permissions on it changed, preventing logins."),
+        ("nb", "Det var ruteren som glemte å sende varselet."),
+    ] {
+        let r = check(&c, lang, text);
+        assert!(!rules(&r).contains(&"blames_colleague"), "{text}: {:?}", r.findings);
+    }
+    for (lang, text) in [
+        ("en", "Åse forgot to send the report."),
+        ("en", "It was Zoë's fault."),
+    ] {
+        let r = check(&c, lang, text);
+        assert!(rules(&r).contains(&"blames_colleague"), "{text}: {:?}", r.findings);
+    }
+}
+
+#[test]
 fn missing_required_elements_are_warnings() {
     let c = checker();
     let opts = CheckOptions {
