@@ -355,7 +355,10 @@ fn accept(
     if span.is_empty() || person.is_some_and(|p| pack.not_names.contains(&p.to_lowercase())) {
         return None;
     }
-    if rule.negatable && negated(pack, text, sentence, &span) {
+    if rule.negatable
+        && (negated(pack, text, sentence, &span)
+            || (rule.negation_inside && negated_inside(pack, rule, text, &span)))
+    {
         return None;
     }
     if let Some(after) = &rule.not_followed_by {
@@ -403,6 +406,21 @@ fn negated(pack: &CompiledPack, text: &str, sentence: &Range<usize>, span: &Rang
         pack.negation_before,
         pack.negation_after,
     )
+}
+
+/// Whether a negation word the rule does not spell itself stands inside the match, where a
+/// pattern's gap let it in: "vi vil ikke jobbe med dem" is no plan, "we can't deliver by
+/// Friday" no new date; "it will not happen again" keeps its own "not".
+fn negated_inside(
+    pack: &CompiledPack,
+    rule: &CompiledRule,
+    text: &str,
+    span: &Range<usize>,
+) -> bool {
+    pack.words.find_iter(&text[span.clone()]).any(|m| {
+        let w = fold_nukta(&m.as_str().to_lowercase().replace('’', "'"));
+        pack.negations.contains(&w) && !rule.own_negations.contains(&w)
+    })
 }
 
 fn negated_with(

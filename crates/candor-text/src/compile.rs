@@ -43,6 +43,11 @@ pub(crate) struct CompiledRule {
     /// Anchored at the match's end: when it matches there, the match does not count.
     pub not_followed_by: Option<Regex>,
     pub past_cancels: bool,
+    /// Whether a negation inside the match cancels it (`negation_inside`).
+    pub negation_inside: bool,
+    /// Negation words the rule spells itself ("will not happen again"): inside its own match
+    /// they are part of what it says, not a negation of it.
+    pub own_negations: HashSet<String>,
     pub message: String,
     pub suggestion: String,
 }
@@ -84,9 +89,10 @@ impl CompiledPack {
             if !seen.insert(r.id.as_str()) {
                 return Err(err(&r.id, "duplicate rule id".into()));
             }
-            if let Some(rule) = compile_rule(r, config, lang.ascii_word_boundaries)
+            if let Some(mut rule) = compile_rule(r, config, lang.ascii_word_boundaries)
                 .map_err(|reason| err(&r.id, reason))?
             {
+                rule.own_negations = spelled_negations(r, &lang.negations);
                 rules.push(rule);
             }
         }
@@ -239,9 +245,35 @@ fn compile_rule(
         yields_to: targets(&r.yields_to)?,
         not_followed_by,
         past_cancels: r.past_cancels,
+        negation_inside: r.negation_inside,
+        own_negations: HashSet::new(),
         message: r.message.clone(),
         suggestion: r.suggestion.clone(),
     }))
+}
+
+/// The pack's negation words that the rule's own terms, pattern or steps contain as a word.
+fn spelled_negations(r: &RuleSpec, negations: &[String]) -> HashSet<String> {
+    let mut source = r.terms.join(" ");
+    source.push(' ');
+    source.push_str(r.pattern.as_deref().unwrap_or(""));
+    for step in &r.steps {
+        source.push(' ');
+        source.push_str(&step.join(" "));
+    }
+    let source = fold_nukta(&source.to_lowercase());
+    negations
+        .iter()
+        .map(|n| fold_nukta(&n.to_lowercase()))
+        .filter(|n| {
+            source.match_indices(n.as_str()).any(|(i, _)| {
+                let before = source[..i].chars().next_back();
+                let after = source[i + n.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .collect()
 }
 
 /// Bengali letters with nukta exist precomposed (য় U+09DF) and decomposed (য + ় ); NFC keeps
@@ -357,3 +389,28 @@ fn fill_placeholders(body: &str, config: &CheckerConfig) -> Option<String> {
 }
 
 pub(crate) use crate::boundary::ascii_word_boundaries;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_spells_only_the_negations_it_names_as_whole_words() {
+        let rule: RuleSpec = toml::from_str(
+            r#"
+            id = "ownership.never_again"
+            target = "ownership"
+            kind = "pattern"
+            pattern = '\b(?:skal|vil)\s+ikke\s+skje\s+igjen\b|\bingenting\s+å\s+si\b'
+            negation_inside = true
+            "#,
+        )
+        .unwrap();
+        let negations = ["ikke", "ingen", "aldri"].map(String::from);
+        // "ingen" is only a part of "ingenting": not spelled.
+        assert_eq!(
+            spelled_negations(&rule, &negations),
+            HashSet::from(["ikke".to_owned()])
+        );
+    }
+}

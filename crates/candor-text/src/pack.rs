@@ -193,6 +193,12 @@ pub struct RuleSpec {
     /// `past_tense`): "it took a while", "was soon fixed" tell what happened, not when it will.
     #[serde(default)]
     pub past_cancels: bool,
+    /// A negation word inside the match that the rule does not spell itself cancels it too
+    /// (default false): for rules whose gaps could let in a "not" that reverses them ("vi vil
+    /// ikke jobbe med dem" is no plan). Off by default, since for impact or a vague time the
+    /// negation inside is often what the rule describes ("you haven't been able to").
+    #[serde(default)]
+    pub negation_inside: bool,
     /// Explanation (required for anti-patterns).
     #[serde(default)]
     pub message: String,
