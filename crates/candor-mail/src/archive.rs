@@ -31,12 +31,17 @@ pub fn detect_format(path: &Path) -> io::Result<Format> {
             Format::Folder
         });
     }
+    file_format(path, &mut open_maybe_gz(path)?)
+}
+
+/// The format of the file at `path` opened as `reader`, from its name and first bytes (which
+/// stay in the reader's buffer, so the caller reads the file from its start).
+fn file_format(path: &Path, reader: &mut dyn BufRead) -> io::Result<Format> {
     // A `.eml` file is one message even when it starts with an envelope `From ` line (an
     // mboxo body may then hold unescaped `From ` lines, e.g. an attached git patch).
     let eml_name = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("eml"));
-    let mut reader = open_maybe_gz(path)?;
     let head = reader.fill_buf()?;
     Ok(if head.starts_with(b"From ") && !eml_name {
         Format::Mbox
@@ -95,27 +100,29 @@ impl Archive {
                 error,
             }))
         };
-        let format = match detect_format(&path) {
-            Ok(f) => f,
+        if path.is_dir() {
+            let format = match detect_format(&path) {
+                Ok(f) => f,
+                Err(e) => return fail(format!("cannot read: {e}")),
+            };
+            let expanded = match format {
+                Format::Maildir => self.expand_maildir(&path),
+                _ => self.expand_folder(&path),
+            };
+            return expanded.err().and_then(|e| fail(e.to_string()));
+        }
+        // A file is opened once: its first bytes tell the format, then the same reader is read.
+        let mut reader = match open_maybe_gz(&path) {
+            Ok(r) => r,
             Err(e) => return fail(format!("cannot read: {e}")),
         };
-        match format {
-            Format::Maildir => self
-                .expand_maildir(&path)
-                .err()
-                .and_then(|e| fail(e.to_string())),
-            Format::Folder => self
-                .expand_folder(&path)
-                .err()
-                .and_then(|e| fail(e.to_string())),
-            Format::Mbox => match open_maybe_gz(&path) {
-                Ok(reader) => {
-                    self.current = Some(Box::new(mbox_items(path.clone(), reader)));
-                    None
-                }
-                Err(e) => fail(format!("cannot read: {e}")),
-            },
-            Format::Eml => Some(read_eml(&path, explicit)),
+        match file_format(&path, &mut reader) {
+            Ok(Format::Mbox) => {
+                self.current = Some(Box::new(mbox_items(path.clone(), reader)));
+                None
+            }
+            Ok(_) => Some(read_eml(&path, reader, explicit)),
+            Err(e) => fail(format!("cannot read: {e}")),
         }
     }
 
@@ -211,17 +218,13 @@ fn mbox_items(file: PathBuf, reader: Box<dyn BufRead + Send>) -> impl Iterator<I
 }
 
 /// Reads one whole-file message (bounded), checking that it starts like an email.
-fn read_eml(path: &Path, explicit: bool) -> Item {
+fn read_eml(path: &Path, reader: Box<dyn BufRead + Send>, explicit: bool) -> Item {
     let location = Location::File(path.to_path_buf());
     let fail = |error: String| {
         Err(Failure {
             location: location.clone(),
             error,
         })
-    };
-    let reader = match open_maybe_gz(path) {
-        Ok(r) => r,
-        Err(e) => return fail(format!("cannot read: {e}")),
     };
     let mut bytes = Vec::new();
     let limit = MAX_MESSAGE_BYTES as u64 + 1;
