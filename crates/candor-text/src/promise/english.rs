@@ -216,9 +216,11 @@ impl Frames {
                 from = i + 1;
             }
         }
-        self.frames(&t, &breaks, &names)
-            .iter()
-            .any(|f| statements.iter().any(|r| r.contains(&f.at)) && self.is_commitment(f, &names))
+        self.frames(&t, &breaks, &names).iter().any(|f| {
+            statements.iter().any(|r| {
+                r.contains(&f.at) && !own_ability_hedge(&t[f.at..r.end], &breaks[f.at..r.end])
+            }) && self.is_commitment(f, &names)
+        })
     }
 
     fn is_commitment(&self, f: &Frame, names: &HashSet<String>) -> bool {
@@ -234,7 +236,9 @@ impl Frames {
         match f.kind {
             Kind::Will | Kind::WillBeing => action && !self.will_not.contains(&f.verb),
             Kind::Glad => action && !self.speech.contains(&f.verb),
-            Kind::GoingTo | Kind::Intention | Kind::Can => action,
+            // "we're going to miss the deadline / lose money": a prediction
+            Kind::GoingTo => action && !self.will_not.contains(&f.verb),
+            Kind::Intention | Kind::Can => action,
             Kind::LetMe => {
                 !matches!(f.verb.as_str(), "know" | "known" | "knows")
                     && !self.speech.contains(&f.verb)
@@ -277,6 +281,25 @@ impl Frames {
             })
         {
             starts.push((opening, true));
+        }
+        // a subjectless offer at the start: "Happy to help.", "Glad to send it over."
+        if matches!(
+            t.get(opening).map(String::as_str),
+            Some("happy" | "glad" | "delighted" | "willing")
+        ) && t.get(opening + 1).is_some_and(|w| w == "to")
+            && (opening == 0 || breaks[opening])
+            && let Some(v) = t.get(opening + 2)
+        {
+            out.push(Frame {
+                at: opening,
+                kind: Kind::Glad,
+                verb: v.clone(),
+                negated: false,
+                hedged: false,
+                conditional: false,
+                relative: false,
+                reported: false,
+            });
         }
         for (s, coordinated) in starts {
             if s >= t.len() {
@@ -380,6 +403,15 @@ impl Frames {
                     if self.glad.contains(v2) && word(k + 2) == "to" {
                         f.kind = Kind::Glad;
                         f.verb = word(k + 3).to_owned();
+                    } else if (v2 == "in" && word(k + 2) == "touch")
+                        || (v2 == "back"
+                            && matches!(word(k + 2), "to" | "with")
+                            && word(k + 3) == "you")
+                    {
+                        // "I'll be in touch", "we will be back to you shortly": a contact
+                        // undertaken, not a whereabouts
+                        f.kind = Kind::Will;
+                        f.verb = "contact".to_owned();
                     } else if v2.ends_with("ing") && !self.not_ing.contains(v2) {
                         f.kind = Kind::WillBeing;
                         f.verb = v2.to_owned();
@@ -404,7 +436,17 @@ impl Frames {
                     // "we will have a great time": an experience, as after "going to have";
                     // "we will look forward to seeing you": a courtesy
                     let fun = (v == "have" && self.has_trouble(t, k + 1))
-                        || (v == "look" && word(k + 1) == "forward");
+                        || (v == "look" && word(k + 1) == "forward")
+                        // "I'll wait for your reply / to hear from you": the reader acts next
+                        || (v == "wait" && matches!(word(k + 1), "for" | "to" | "and" | "" | "!"))
+                        // "I'll see you tomorrow": a greeting or a meeting, not a task
+                        || (v == "see" && word(k + 1) == "you")
+                        // "Sandy and I will go.", "we will go to the party": travel
+                        || (v == "go"
+                            && (matches!(word(k + 1), "" | "!" | "there" | "home")
+                                || (word(k + 1) == "to"
+                                    && (matches!(word(k + 2), "the" | "a" | "an" | "his" | "her" | "their")
+                                        || names.contains(word(k + 2))))));
                     f.verb = if waits || fun {
                         String::new()
                     } else {
@@ -433,6 +475,15 @@ impl Frames {
                 {
                     f.kind = Kind::Intention;
                     f.verb = word(k + 2).to_owned();
+                } else if v == "on"
+                    && word(k + 1) == "it"
+                    && (k + 2 >= t.len()
+                        || breaks[k + 2]
+                        || matches!(word(k + 2), "now" | "already" | "right" | "and" | "!"))
+                {
+                    // "I'm on it", "we're on it now": work taken up
+                    f.kind = Kind::Progressive;
+                    f.verb = "handling".to_owned();
                 } else if v == "looking" && matches!(word(k + 1), "into" | "at") {
                     // "I am looking into it", "we are looking at the model": work under way
                     // ("looking forward", "looking for" are not)
@@ -495,14 +546,18 @@ impl Frames {
                 }
                 f.kind = Kind::Intention;
             }
-            "decided" | "have" | "had"
-                if (w == "decided" || word(j + 1) == "decided")
-                    && word(j + if w == "decided" { 1 } else { 2 }) == "to" =>
-            {
-                // "we have decided to graduate him": a decision taken is an intention
-                let k = j + if w == "decided" { 2 } else { 3 };
+            "have" if word(j + 1) == "decided" && word(j + 2) == "to" => {
+                // "we have decided to graduate him": a decision taken is an intention (not a
+                // past one, "we decided to wire on Friday", "I had decided to …")
+                let k = j + 3;
                 f.kind = Kind::Intention;
                 f.verb = word(self.skip(t, k, &mut f)).to_owned();
+            }
+            "expect" | "anticipate" if word(j + 1) == "to" && self.delivers(t, j + 2) => {
+                // "I expect to have that done by Friday": the writer's own delivery, unlike
+                // "I expect to realize a gain" (a forecast)
+                f.kind = Kind::Intention;
+                f.verb = "deliver".to_owned();
             }
             "need" | "have" | "must" => f.kind = Kind::Obligation,
             "do" | "did" | "does" if matches!(word(j + 1), "not" | "never") => f.negated = true,
@@ -510,6 +565,22 @@ impl Frames {
             other => f.verb = other.to_owned(),
         }
         Some(f)
+    }
+
+    /// Whether the words from `k` deliver a result: "have that done", "have the draft ready
+    /// by Friday", "be sending it Monday".
+    fn delivers(&self, t: &[String], k: usize) -> bool {
+        let word = |i: usize| t.get(i).map_or("", String::as_str);
+        match word(k) {
+            "have" => (k + 2..k + 7).any(|i| {
+                matches!(
+                    word(i),
+                    "done" | "ready" | "completed" | "finished" | "wrapped" | "drafted" | "out"
+                )
+            }),
+            "be" => self.progressive.contains(word(k + 1)),
+            _ => false,
+        }
     }
 
     /// The word before index `k`, skipping adverbs ("I mentioned previously that we will").
@@ -593,8 +664,16 @@ impl Frames {
                 .and_then(|k| t.get(k))
                 .map_or("", String::as_str)
         };
-        let (verb, not) = if word(2) == "that" { (3, 4) } else { (2, 3) };
-        self.neg_raising.contains(word(verb)) && matches!(word(not), "not" | "never")
+        let (verb, not) = if matches!(word(2), "that" | "if" | "whether") {
+            (3, 4)
+        } else {
+            (2, 3)
+        };
+        // "I'm not sure we can", "not certain that we will"
+        let unsure = word(verb) == "unsure"
+            || (matches!(word(verb), "sure" | "certain" | "convinced")
+                && matches!(word(not), "not" | "never"));
+        unsure || (self.neg_raising.contains(word(verb)) && matches!(word(not), "not" | "never"))
     }
 
     /// Whether the words from `k` name an experience or a difficulty ("a hard time", "such a
@@ -629,6 +708,30 @@ impl Frames {
         }
         j
     }
+}
+
+/// Whether the clause of a frame ends by making it depend on the writer's own means: "I'll
+/// send it tomorrow if I can.", "… if possible", "… if time permits" hedge the undertaking (not
+/// "if you can", a condition on the reader, nor "see if we can set up", nor a later clause).
+fn own_ability_hedge(t: &[String], breaks: &[bool]) -> bool {
+    let word = |i: usize| t.get(i).map_or("", String::as_str);
+    // the clause: up to the next punctuation or conjunction
+    let end = (1..t.len())
+        .find(|&i| breaks[i] || matches!(word(i), "so" | "but" | "and" | "because" | "?" | "!"))
+        .unwrap_or(t.len());
+    let closes = |i: usize| i == end;
+    (1..end).any(|i| {
+        word(i) == "if"
+            && !matches!(
+                word(i - 1),
+                "see" | "know" | "check" | "ask" | "and" | "even"
+            )
+            && ((matches!(word(i + 1), "i" | "we")
+                && matches!(word(i + 2), "can" | "could")
+                && closes(i + 3))
+                || (matches!(word(i + 1), "possible" | "feasible") && closes(i + 2))
+                || (word(i + 1) == "time" && matches!(word(i + 2), "permits" | "allows")))
+    })
 }
 
 /// Lower-cased words written with a capital inside the sentence (not its first word), unless

@@ -261,3 +261,107 @@ fn english_general_constructions() {
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
     }
 }
+
+/// The sixth revision's constructions of business email, each as a firing sentence and a close
+/// one that must not fire (hand-written, not taken from the evaluation data).
+#[test]
+fn english_business_email_constructions() {
+    let d = PromiseDetector::new().unwrap();
+    for (yes, no) in [
+        // delivery with "have … to you", "going to", "let me get back", "make sure", "get … fixed"
+        (
+            "I'll have the draft to you by Friday.",
+            "I'll have to ask Sue about the draft.",
+        ),
+        (
+            "We're going to send the contract tomorrow.",
+            "We're going to need more time.",
+        ),
+        (
+            "Let me get back to you on that.",
+            "Let me know when you are free.",
+        ),
+        (
+            "I will make sure the invoice goes out today.",
+            "I want to make sure we agree.",
+        ),
+        (
+            "We'll get that fixed by Monday.",
+            "We'll have to get that fixed.",
+        ),
+        (
+            "I can send you the file this afternoon.",
+            "I can't send you the file.",
+        ),
+        ("Will do.", "Will you?"),
+        // "on it": work taken up, not a place
+        ("I'm on it.", "I'm on vacation."),
+        ("We're on it now.", "We're on the call."),
+        // "be in touch / back to you" is a contact, "be in the office" a whereabouts
+        (
+            "I'll be in touch tomorrow.",
+            "I will be in the office tomorrow.",
+        ),
+        ("We will be back to you shortly.", "We will be back in May."),
+        // set phrases of taking a task up
+        ("Consider it done.", "Consider the options."),
+        ("Leave it with me.", "Leave it on my desk."),
+        // the writer delivers to the reader
+        (
+            "You'll have the draft by Monday.",
+            "You'll have to ask Sue.",
+        ),
+        // a subjectless offer
+        ("Happy to help.", "Happy to hear it."),
+        // "expect to have … done" is the writer's own delivery, "expect to …" a forecast
+        (
+            "I expect to have that done by Friday.",
+            "I expect to realize a gain.",
+        ),
+        // a decision taken stands, a past one is told
+        (
+            "We have decided to wire on Friday.",
+            "Good thing we decided to wire on Friday.",
+        ),
+        // travel is no undertaking, going over the numbers is
+        (
+            "We will go over the numbers.",
+            "Sandy and I will go to the party.",
+        ),
+        // predictions and losses after "going to"
+        (
+            "We're going to launch next week.",
+            "We're going to lose money.",
+        ),
+        (
+            "I'm going to call him this afternoon.",
+            "I'm going to miss you.",
+        ),
+        // waiting and greeting: the reader acts next
+        (
+            "I'll wait until Friday to send it.",
+            "I'll wait to hear from you.",
+        ),
+        ("I'll see to it.", "I'll see you tomorrow."),
+        // doubt about one's own undertaking
+        ("I am sure we can send it.", "I'm not sure we can send it."),
+        // the writer's own means as the condition hedge it
+        ("I'll send it tomorrow.", "I'll send it tomorrow if I can."),
+        (
+            "Let me call you tomorrow.",
+            "I will call you tomorrow if possible.",
+        ),
+        // past plans
+        (
+            "I'm going to call you today.",
+            "I was going to call you yesterday.",
+        ),
+        (
+            "We are planning to meet on Monday.",
+            "We were planning to meet on Monday.",
+        ),
+    ] {
+        assert!(d.is_commitment(yes, "en"), "missed: {yes}");
+        assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
+    }
+}
