@@ -301,6 +301,33 @@ impl Frames {
                 reported: false,
             });
         }
+        // a coordinated offer after a state: "I am back in the office and ready to focus on
+        // the project", "we are around and happy to help"
+        let mut be_subject = false;
+        for i in 1..t.len().saturating_sub(2) {
+            if matches!(t[i].as_str(), "am" | "are") && matches!(t[i - 1].as_str(), "i" | "we") {
+                be_subject = true;
+            }
+            if be_subject
+                && t[i - 1] == "and"
+                && matches!(
+                    t[i].as_str(),
+                    "ready" | "happy" | "glad" | "willing" | "prepared" | "available"
+                )
+                && t[i + 1] == "to"
+            {
+                out.push(Frame {
+                    at: i,
+                    kind: Kind::Glad,
+                    verb: t[i + 2].clone(),
+                    negated: false,
+                    hedged: false,
+                    conditional: false,
+                    relative: false,
+                    reported: false,
+                });
+            }
+        }
         for (s, coordinated) in starts {
             if s >= t.len() {
                 continue;

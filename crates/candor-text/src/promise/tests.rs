@@ -345,6 +345,11 @@ fn english_business_email_constructions() {
         ("I'll see to it.", "I'll see you tomorrow."),
         // doubt about one's own undertaking
         ("I am sure we can send it.", "I'm not sure we can send it."),
+        // an offer coordinated after a state
+        (
+            "I am back in the office and ready to help with the migration.",
+            "They are back in the office and ready to help with the migration.",
+        ),
         // the writer's own means as the condition hedge it
         ("I'll send it tomorrow.", "I'll send it tomorrow if I can."),
         (
