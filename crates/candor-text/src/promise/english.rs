@@ -240,8 +240,30 @@ impl Frames {
             Kind::GoingTo => action && !self.will_not.contains(&f.verb),
             Kind::Intention | Kind::Can => action,
             Kind::LetMe => {
+                // "let me be clear", "let me explain the issue": said in the mail itself
                 !matches!(f.verb.as_str(), "know" | "known" | "knows")
                     && !self.speech.contains(&f.verb)
+                    && !self.state.contains(&f.verb)
+                    && !matches!(
+                        f.verb.as_str(),
+                        "explain"
+                            | "remind"
+                            | "clarify"
+                            | "reiterate"
+                            | "summarize"
+                            | "summarise"
+                            | "recap"
+                            | "stress"
+                            | "emphasize"
+                            | "emphasise"
+                            | "point"
+                            | "add"
+                            | "apologize"
+                            | "apologise"
+                            | "thank"
+                            | "congratulate"
+                            | "start"
+                    )
             }
             Kind::Progressive => self.progressive.contains(&f.verb),
             Kind::WillBe | Kind::Obligation | Kind::Other => false,
@@ -468,6 +490,9 @@ impl Frames {
                         || (v == "wait" && matches!(word(k + 1), "for" | "to" | "and" | "" | "!"))
                         // "I'll see you tomorrow": a greeting or a meeting, not a task
                         || (v == "see" && word(k + 1) == "you")
+                        // "I'll keep that in mind", "I'll keep my fingers crossed"
+                        || (v == "keep"
+                            && (k + 1..k + 4).any(|i| matches!(word(i), "mind" | "fingers")))
                         // "Sandy and I will go.", "we will go to the party": travel
                         || (v == "go"
                             && (matches!(word(k + 1), "" | "!" | "there" | "home")
@@ -697,7 +722,8 @@ impl Frames {
             (2, 3)
         };
         // "I'm not sure we can", "not certain that we will"
-        let unsure = word(verb) == "unsure"
+        // "I doubt we will", "it is unlikely that we can"
+        let unsure = matches!(word(verb), "unsure" | "doubt" | "unlikely" | "doubtful")
             || (matches!(word(verb), "sure" | "certain" | "convinced")
                 && matches!(word(not), "not" | "never"));
         unsure || (self.neg_raising.contains(word(verb)) && matches!(word(not), "not" | "never"))

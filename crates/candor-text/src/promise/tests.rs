@@ -350,6 +350,21 @@ fn english_business_email_constructions() {
             "I am back in the office and ready to help with the migration.",
             "They are back in the office and ready to help with the migration.",
         ),
+        // doubt about one's own undertaking, also from "doubt", "unlikely", "can't promise"
+        ("I assure you we will finish.", "I doubt we will finish."),
+        (
+            "We will finish on time.",
+            "It is unlikely that we will finish on time.",
+        ),
+        (
+            "I promise we will send it.",
+            "I can't promise we will send it.",
+        ),
+        // "let me" + what is said in the mail itself, or a state
+        ("Let me take a look.", "Let me explain the issue."),
+        ("Let me check the figures.", "Let me be clear."),
+        // keeping something in mind undertakes nothing
+        ("I'll keep an eye on it.", "I'll keep that in mind."),
         // the writer's own means as the condition hedge it
         ("I'll send it tomorrow.", "I'll send it tomorrow if I can."),
         (
