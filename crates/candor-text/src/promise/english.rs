@@ -304,13 +304,21 @@ impl Frames {
         {
             starts.push((opening, true));
         }
-        // a subjectless offer at the start: "Happy to help.", "Glad to send it over."
+        // a subjectless offer at the start: "Happy to help.", "Glad to send it over.", "Would
+        // be happy to discuss it further"
+        let g = if t.get(opening).is_some_and(|w| w == "would")
+            && t.get(opening + 1).is_some_and(|w| w == "be")
+        {
+            opening + 2
+        } else {
+            opening
+        };
         if matches!(
-            t.get(opening).map(String::as_str),
+            t.get(g).map(String::as_str),
             Some("happy" | "glad" | "delighted" | "willing")
-        ) && t.get(opening + 1).is_some_and(|w| w == "to")
+        ) && t.get(g + 1).is_some_and(|w| w == "to")
             && (opening == 0 || breaks[opening])
-            && let Some(v) = t.get(opening + 2)
+            && let Some(v) = t.get(g + 2)
         {
             out.push(Frame {
                 at: opening,

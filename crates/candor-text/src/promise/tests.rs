@@ -313,6 +313,10 @@ fn english_business_email_constructions() {
         ),
         // a subjectless offer
         ("Happy to help.", "Happy to hear it."),
+        (
+            "Would be happy to discuss it further.",
+            "Would be happy to hear from you.",
+        ),
         // "expect to have … done" is the writer's own delivery, "expect to …" a forecast
         (
             "I expect to have that done by Friday.",
