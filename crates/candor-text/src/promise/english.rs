@@ -210,7 +210,12 @@ impl Frames {
                         "can" | "could" | "would" | "will" | "shall" | "should" | "do"
                     )
                     && matches!(part[1].as_str(), "i" | "we" | "you");
-                if w != "?" && !starts_as_question {
+                // "We will meet at 3, right": a question tag without its "?"
+                let tagged = w != "?"
+                    && matches!(w.as_str(), "right" | "correct")
+                    && breaks[i]
+                    && i + 1 == t.len();
+                if w != "?" && !starts_as_question && !tagged {
                     statements.push(from..i + 1);
                 }
                 from = i + 1;
@@ -417,7 +422,13 @@ impl Frames {
             conditional: (self.conditional.contains(prev) && !(prev == "if" && before_prev == "as"))
                 || (prev == "so" && matches!(word(s), "can" | "could"))
                 // "so that we can discuss": a purpose, not an undertaking
-                || (prev == "that" && before_prev == "so"),
+                || (prev == "that" && before_prev == "so")
+                // "please confirm (that) we will meet at 3": the reader is asked
+                || (matches!(prev, "confirm" | "verify") && before_prev == "please")
+                || (prev == "that"
+                    && matches!(before_prev, "confirm" | "verify")
+                    && e >= 4
+                    && word(e - 4) == "please"),
             relative: self.relative.contains(prev)
                 // "the house I am trying to describe", "the lowest price we can find"
                 || (matches!(

@@ -349,6 +349,17 @@ fn english_business_email_constructions() {
         ("I'll see to it.", "I'll see you tomorrow."),
         // doubt about one's own undertaking
         ("I am sure we can send it.", "I'm not sure we can send it."),
+        // questions in statement form: a tag, a request to confirm
+        ("We will meet at 3.", "We will meet at 3, right"),
+        (
+            "I confirm that we will meet at 3.",
+            "Please confirm that we will meet at 3.",
+        ),
+        // someone else's words, also "mentioned", "indicated", "confirmed"
+        (
+            "I mentioned that we will get it Monday.",
+            "Sue mentioned we will get it Monday.",
+        ),
         // an offer coordinated after a state
         (
             "I am back in the office and ready to help with the migration.",
