@@ -98,6 +98,22 @@ struct Frame {
     reported: bool,
 }
 
+impl Frame {
+    /// A frame with no negation, hedge, condition, relative clause or reported speech on it.
+    fn plain(at: usize, kind: Kind, verb: String) -> Frame {
+        Frame {
+            at,
+            kind,
+            verb,
+            negated: false,
+            hedged: false,
+            conditional: false,
+            relative: false,
+            reported: false,
+        }
+    }
+}
+
 fn set(words: Vec<String>) -> HashSet<String> {
     words.into_iter().collect()
 }
@@ -325,16 +341,7 @@ impl Frames {
             && (opening == 0 || breaks[opening])
             && let Some(v) = t.get(g + 2)
         {
-            out.push(Frame {
-                at: opening,
-                kind: Kind::Glad,
-                verb: v.clone(),
-                negated: false,
-                hedged: false,
-                conditional: false,
-                relative: false,
-                reported: false,
-            });
+            out.push(Frame::plain(opening, Kind::Glad, v.clone()));
         }
         // a coordinated offer after a state: "I am back in the office and ready to focus on
         // the project", "we are around and happy to help"
@@ -351,16 +358,7 @@ impl Frames {
                 )
                 && t[i + 1] == "to"
             {
-                out.push(Frame {
-                    at: i,
-                    kind: Kind::Glad,
-                    verb: t[i + 2].clone(),
-                    negated: false,
-                    hedged: false,
-                    conditional: false,
-                    relative: false,
-                    reported: false,
-                });
+                out.push(Frame::plain(i, Kind::Glad, t[i + 2].clone()));
             }
         }
         for (s, coordinated) in starts {
@@ -373,16 +371,7 @@ impl Frames {
         }
         for i in 0..t.len().saturating_sub(2) {
             if t[i] == "let" && t[i + 1] == "me" {
-                out.push(Frame {
-                    at: i,
-                    kind: Kind::LetMe,
-                    verb: t[i + 2].clone(),
-                    negated: false,
-                    hedged: false,
-                    conditional: false,
-                    relative: false,
-                    reported: false,
-                });
+                out.push(Frame::plain(i, Kind::LetMe, t[i + 2].clone()));
             }
         }
         out
