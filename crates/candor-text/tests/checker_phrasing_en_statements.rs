@@ -371,3 +371,196 @@ fn a_lower_case_word_is_no_colleagues_name() {
         assert!(flags("en", text, "blames_colleague"), "{text}");
     }
 }
+
+// Round 5: phrasing families of service writing (customer-service replies, incident statements,
+// maintainer replies), written from the families, then checked on 16 new development items.
+
+#[test]
+fn what_the_readers_rely_on_or_went_through_is_impact() {
+    shows(
+        Element::Impact,
+        &[
+            "We know how much you rely on our service to run your business.",
+            "We recognise that many people depend on our network for work.",
+            "We know many of you were looking forward to the launch.",
+            "The delay caused disruption to your plans.",
+            "This has caused real difficulties for many of our customers.",
+            "The fault caused delays of up to two hours on the line.",
+            "This has put many of you in a difficult position.",
+            "Customers in the affected areas lost broadband and mobile service.",
+            "Some of you missed your connecting flights because of the delay.",
+            "Patients had their appointments cancelled.",
+            "Some customers saw their payments fail.",
+            "We know this has left many families without heating.",
+            "The outage affected around 2,000 customers.",
+            "Your payment was taken twice.",
+            "Your parcel is running late.",
+            "You were charged the wrong amount.",
+            "Service was unavailable for around four hours for customers in the north.",
+            "Your calls and texts may not have gone through during this time.",
+            "Sorry about the issues many of you had accessing the Internet this morning.",
+            "Customers are having problems logging in to the app.",
+            "Services will run at much lower speeds than normal.",
+            "You might not be able to get online this morning.",
+        ],
+        &[
+            "We know how much work went into this release.",
+            "Customers were able to make payments as normal.",
+            "Your payment was taken on Tuesday as agreed.",
+            "Customers who lost their card can order a new one in the app.",
+            "We are looking forward to the launch.",
+            "The update affected 12 files in the repository.",
+            "Customers have received their new cards.",
+            "We had problems accessing the server logs.",
+            "You will be able to log in as normal.",
+        ],
+    );
+}
+
+#[test]
+fn the_next_word_promised_or_where_to_turn_is_a_next_step() {
+    shows(
+        Element::NextStep,
+        &[
+            "We will provide a further update by 5pm.",
+            "We will publish a full report next week.",
+            "We will share more details as soon as we have them.",
+            "A full incident report will follow.",
+            "Updates to follow.",
+            "We will write to all affected customers this week.",
+            "We will keep customers updated on our website.",
+            "Our customer service team is available to help on 0800 123 456.",
+            "Our advisors are available from 8am to 8pm.",
+            "Follow our status page for the latest updates.",
+            "Would you be free for a quick call on Thursday?",
+            "I'm happy to jump on a call whenever suits you.",
+            "Please get back to me if the problem persists.",
+            "Please keep an eye on your inbox for an email from us.",
+            "We are working on it and will update our customers as soon as we can.",
+        ],
+        &[
+            "We will publish the new prices next week.",
+            "Our team is available for new projects from March.",
+            "Visit our website for the new menu.",
+            "Would you be free to review the draft?",
+            "We will release an update to fix the crash.",
+            "We will contact the courier about the parcel.",
+            "We fixed the bug and will release it next week.",
+        ],
+    );
+}
+
+#[test]
+fn recovery_under_way_said_of_the_work_or_the_crews_is_a_plan() {
+    shows(
+        Element::Plan,
+        &[
+            "Our teams are on site repairing the damaged cable.",
+            "Multiple engineer teams on-site.",
+            "Our engineers are working very hard.",
+            "The team is working on a fix.",
+            "Engineers have been deployed to the affected sites.",
+            "A fix is being rolled out now.",
+            "Work is under way to repair the line.",
+            "We are in the process of restoring service.",
+            "Our priority is to get everyone home.",
+            "We are doing everything possible to restore services.",
+            "We are looking at this as a priority matter.",
+            "We're working as hard and as fast as we can to resolve the issue.",
+            "We will follow this up with the supplier tomorrow.",
+            "Will ping the publisher about the page.",
+            "We are conducting a full review of what happened.",
+            "We have commissioned an independent review.",
+            "We are increasing capacity on our servers.",
+            "We're making changes to how we test releases.",
+        ],
+        &[
+            "Our engineers are working from home today.",
+            "Our engineers work hard every day.",
+            "We are in the process of moving offices.",
+            "We have launched a new website.",
+            "Work is under way on our new office.",
+            "Our priority is customer privacy.",
+            "The team is on holiday this week.",
+            "We will do everything possible to ensure this never happens again.",
+        ],
+    );
+}
+
+#[test]
+fn the_fault_located_a_thank_you_and_a_replacement_are_counted() {
+    shows(
+        Element::Ownership,
+        &[
+            "Engineers have located 7 separate breaks in the cables.",
+            "The team is on it.",
+        ],
+        &["We have located a new office."],
+    );
+    shows(
+        Element::Thanks,
+        &["We'd like to thank those who reduced their water use."],
+        &[],
+    );
+    shows(
+        Element::Remedy,
+        &[
+            "We will consider re-dispatching your parcel.",
+            "We will send you a replacement.",
+        ],
+        &["We will send you the invoice."],
+    );
+}
+
+#[test]
+fn work_put_off_without_a_date_is_a_vague_timeline() {
+    for text in [
+        "The refund will be processed at a later date.",
+        "We will reschedule the release for a later date.",
+        "We'll share a new date once we know more.",
+        "The release has been delayed indefinitely.",
+        "The new version will arrive over the coming weeks.",
+        "We will restore service as soon as practicable.",
+        "We will process refunds in a timely manner.",
+        "The fix will land in a future release.",
+        "Service will be restored as soon as it is safe to do so.",
+        "It is too early to say when the line will reopen.",
+        "Repairs could take days.",
+        "I am still waiting for an update on when the line will be back.",
+        "We aim to have this resolved as quickly as possible and will provide updates as we have them.",
+    ] {
+        assert!(
+            flags("en", text, "vague_timeline"),
+            "should be vague: {text}"
+        );
+    }
+    for text in [
+        "We will deliver the report on Friday 4 December, and the appendix at a later date.",
+        "It was delayed indefinitely last year.",
+        "We will update you over the coming weeks.",
+        "It was resolved as quickly as possible last night.",
+    ] {
+        assert!(
+            !flags("en", text, "vague_timeline"),
+            "should not be vague: {text}"
+        );
+    }
+}
+
+#[test]
+fn an_outside_cause_with_nothing_owned_deflects() {
+    for text in [
+        "Extensive damage was caused by digging works.",
+        "Due to unforeseen circumstances, the release was delayed.",
+        "Once the items have left us, we have to trust the courier.",
+        "We apologise profusely for their incompetence.",
+    ] {
+        assert!(flags("en", text, "deflects"), "should deflect: {text}");
+    }
+    for text in [
+        "We found the fault and fixed it; damage was caused by digging works.",
+        "The release was delayed because of our mistake.",
+    ] {
+        assert!(!flags("en", text, "deflects"), "should not deflect: {text}");
+    }
+}
