@@ -104,6 +104,13 @@ fn split_class(class: &ClassUnicode) -> (ClassUnicode, ClassUnicode) {
     });
     let mut wide = class.clone();
     wide.intersect(wide_word);
+    // The Kelvin sign and the long s are there only as case variants of "k" and "s" (the
+    // caller's `(?i)`): splitting every "k" and "s" for them made the pack-wide sets' lazy DFA
+    // much larger for letters no message writes.
+    wide.difference(&ClassUnicode::new([
+        ClassUnicodeRange::new('\u{17F}', '\u{17F}'),
+        ClassUnicodeRange::new('\u{212A}', '\u{212A}'),
+    ]));
     let mut rest = class.clone();
     rest.difference(wide_word);
     (wide, rest)

@@ -194,15 +194,20 @@ type Spans = Vec<Range<usize>>;
 /// matches that lie within one sentence (for sentence rules) and survive negation, name and date
 /// conditions. Sentences and quoted lines are found once, at the first match.
 fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
-    let candidates = pack.prefilter.matches(text);
-    if !candidates.matched_any() {
+    let mut candidates = Vec::new();
+    let mut offset = 0;
+    for set in &pack.prefilter {
+        candidates.extend(set.matches(text).iter().map(|i| offset + i));
+        offset += set.len();
+    }
+    if candidates.is_empty() {
         return Vec::new();
     }
     // Sentences and quoted lines, found at the first match.
     let mut layout: Option<(Spans, Spans)> = None;
     let mut dates: Option<Vec<Range<usize>>> = None;
     let mut hits = Vec::new();
-    for idx in candidates.iter() {
+    for idx in candidates {
         let rule = &pack.rules[idx];
         let found: Vec<(Range<usize>, Option<&str>)> = if rule.wants_person {
             rule.regex
