@@ -6,8 +6,8 @@
 //! number of rule files (`[[rule]]` tables); `build.rs` embeds every such folder, and
 //! [`Checker::with_override_dir`] loads the same layout from disk at run time.
 
-pub mod checker;
 mod boundary;
+pub mod checker;
 mod compile;
 pub mod dates;
 pub mod detect;

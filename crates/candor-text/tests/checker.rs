@@ -159,14 +159,22 @@ fn a_roster_name_with_a_non_ascii_letter_blames_only_that_person() {
         ("nb", "Det var ruteren som glemte å sende varselet."),
     ] {
         let r = check(&c, lang, text);
-        assert!(!rules(&r).contains(&"blames_colleague"), "{text}: {:?}", r.findings);
+        assert!(
+            !rules(&r).contains(&"blames_colleague"),
+            "{text}: {:?}",
+            r.findings
+        );
     }
     for (lang, text) in [
         ("en", "Åse forgot to send the report."),
         ("en", "It was Zoë's fault."),
     ] {
         let r = check(&c, lang, text);
-        assert!(rules(&r).contains(&"blames_colleague"), "{text}: {:?}", r.findings);
+        assert!(
+            rules(&r).contains(&"blames_colleague"),
+            "{text}: {:?}",
+            r.findings
+        );
     }
 }
 

@@ -718,13 +718,21 @@ fn norwegian_rule_words_ending_in_a_wide_letter_match() {
         assert!(has("nb", text, Element::NewDate), "{text}");
     }
     // ... and a word that only starts with the rule word still does not count.
-    assert!(!has("nb", "Toget vil gåtur fredag 4. desember.", Element::NewDate));
+    assert!(!has(
+        "nb",
+        "Toget vil gåtur fredag 4. desember.",
+        Element::NewDate
+    ));
 }
 
 #[test]
 fn norwegian_plan_with_a_not_inside_is_no_plan() {
     // `negation_inside`: the gap of "vi vil … jobbe med" let "ikke" in.
-    assert!(has("nb", "Vi skal rette feilen i løpet av dagen.", Element::Plan));
+    assert!(has(
+        "nb",
+        "Vi skal rette feilen i løpet av dagen.",
+        Element::Plan
+    ));
     for text in [
         "Vi vil ikke jobbe med dem lenger.",
         "Vi skal ikke rette feilen.",
