@@ -1,7 +1,7 @@
 //! The message checker: finds elements and anti-patterns with their spans, and the elements a
 //! message type requires but lacks. Finding only; printing lives in `print`.
 
-use crate::compile::{CheckerConfig, CompiledPack, CompiledRule, fold_nukta};
+use crate::compile::{CheckerConfig, CompiledPack, CompiledRule, word_key};
 use crate::dates::{DateKind, DateMention};
 use crate::detect::detect_language;
 use crate::ids::{AntiPattern, Element, Target};
@@ -423,7 +423,7 @@ fn negated_inside(
     span: &Range<usize>,
 ) -> bool {
     pack.words.find_iter(&text[span.clone()]).any(|m| {
-        let w = fold_nukta(&m.as_str().to_lowercase().replace('’', "'"));
+        let w = word_key(m.as_str());
         pack.negations.contains(&w) && !rule.own_negations.contains(&w)
     })
 }
@@ -446,10 +446,7 @@ fn negated_with(
         .map_or(before, |(p, c)| &before[p + c.len_utf8()..]);
     let after = &text[end..floor_boundary(text, (end + 80).min(sentence.end)).max(end)];
     let after = after.find(CLAUSE).map_or(after, |p| &after[..p]);
-    let is_neg = |w: &str| {
-        pack.negations
-            .contains(&fold_nukta(&w.to_lowercase().replace('’', "'")))
-    };
+    let is_neg = |w: &str| pack.negations.contains(&word_key(w));
     let words_before: Vec<&str> = pack.words.find_iter(before).map(|m| m.as_str()).collect();
     let from = words_before.len().saturating_sub(window_before);
     words_before[from..].iter().any(|w| is_neg(w))
@@ -503,7 +500,7 @@ fn told_in_the_past(
     let mut nearest: Option<(usize, bool)> = None;
     for m in pack.words.find_iter(&text[from..to]) {
         let (ws, we) = (from + m.start(), from + m.end());
-        let word = fold_nukta(&m.as_str().to_lowercase().replace('’', "'"));
+        let word = word_key(m.as_str());
         let past = pack.past_tense.contains(&word);
         if !past && !pack.non_past_tense.contains(&word) {
             continue;

@@ -149,12 +149,15 @@ impl CompiledPack {
     }
 }
 
-/// Lower-cased words with the typographic apostrophe written as `'` (the form words are compared in).
+/// A word in the form words are compared in: lower case, the typographic apostrophe written as
+/// `'`, Bengali nukta letters folded.
+pub(crate) fn word_key(word: &str) -> String {
+    fold_nukta(&word.to_lowercase().replace('’', "'"))
+}
+
+/// `word_key` of every word of a pack list.
 fn lower_words(words: &[String]) -> HashSet<String> {
-    words
-        .iter()
-        .map(|w| fold_nukta(&w.to_lowercase().replace('’', "'")))
-        .collect()
+    words.iter().map(|w| word_key(w)).collect()
 }
 
 fn missing_messages(lang: &LanguageSpec) -> Result<BTreeMap<Element, (String, String)>, String> {
@@ -206,11 +209,7 @@ fn compile_rule(
     let Some(body) = fill_placeholders(&body, config) else {
         return Ok(None);
     };
-    let body = if ascii_boundaries {
-        ascii_word_boundaries(&body)
-    } else {
-        body
-    };
+    let body = boundaries(&body, ascii_boundaries);
     let regex = RegexBuilder::new(&format!(r"(?i)(?:{})", nukta_variants(&body)))
         .dfa_size_limit(DFA_CACHE_BYTES)
         .build()
@@ -228,11 +227,7 @@ fn compile_rule(
     let not_followed_by = match &r.not_followed_by {
         None => None,
         Some(p) => {
-            let p = if ascii_boundaries {
-                ascii_word_boundaries(p)
-            } else {
-                p.clone()
-            };
+            let p = boundaries(p, ascii_boundaries);
             Some(
                 RegexBuilder::new(&format!(r"(?i)^(?:{})", nukta_variants(&p)))
                     .build()
@@ -401,7 +396,15 @@ fn fill_placeholders(body: &str, config: &CheckerConfig) -> Option<String> {
     Some(out)
 }
 
-pub(crate) use crate::boundary::ascii_word_boundaries;
+/// A regex source with its `\b`s made ASCII word boundaries (see `boundary.rs`) for packs that
+/// ask for them (`ascii_word_boundaries`), else as written.
+pub(crate) fn boundaries(body: &str, ascii: bool) -> String {
+    if ascii {
+        crate::boundary::ascii_word_boundaries(body)
+    } else {
+        body.to_owned()
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! "৩ ডিসেম্বর", ISO and numeric dates, Bengali digits ০–৯ — so the checker can tell a concrete
 //! new date from "soon". Public so commitment detection can reuse it.
 
-use crate::compile::{DFA_CACHE_BYTES, ascii_word_boundaries, fold_nukta, nukta_variants};
+use crate::compile::{DFA_CACHE_BYTES, boundaries, fold_nukta, nukta_variants};
 use crate::pack::LanguageSpec;
 use jiff::civil::{Date, Weekday};
 use regex::{Captures, Regex, RegexBuilder};
@@ -119,11 +119,7 @@ impl DateFinder {
             .collect::<Vec<_>>()
             .join("|");
         let wrapped = format!(r"\b(?:{body})\b");
-        let wrapped = if lang.ascii_word_boundaries {
-            ascii_word_boundaries(&wrapped)
-        } else {
-            wrapped
-        };
+        let wrapped = boundaries(&wrapped, lang.ascii_word_boundaries);
         let regex = RegexBuilder::new(&format!("(?i){wrapped}"))
             .dfa_size_limit(DFA_CACHE_BYTES)
             .build()?;

@@ -93,16 +93,17 @@ fn sample(text: &str) -> &str {
 fn route(sample: &str) -> Route {
     let (mut letters, mut bengali, mut words) = (0u32, 0u32, 0u32);
     let mut votes = [0u32; Group::COUNT];
-    // One pass: count letters and Bengali letters, and vote with each word (lower-cased into
-    // `word`, left unlooked-up when longer than any listed word).
+    // One pass: count letters and Bengali letters, and vote with each word, lower-cased into
+    // `word`. A word grows no further once longer than any listed word, so such a word is
+    // never looked up.
     let mut word = String::with_capacity(MAX_WORD_BYTES + 4);
-    let mut too_long = false;
-    let mut vote = |word: &mut String, too_long: &mut bool| {
-        if !*too_long && let Some(g) = group_of(word) {
+    let mut vote = |word: &mut String| {
+        if word.len() <= MAX_WORD_BYTES
+            && let Some(g) = group_of(word)
+        {
             votes[g as usize] += 1;
         }
         word.clear();
-        *too_long = false;
     };
     let mut in_word = false;
     for c in sample.chars() {
@@ -115,7 +116,7 @@ fn route(sample: &str) -> Route {
                 in_word = true;
                 words += 1;
             }
-            if too_long {
+            if word.len() > MAX_WORD_BYTES {
                 continue;
             }
             if c.is_ascii() {
@@ -123,14 +124,13 @@ fn route(sample: &str) -> Route {
             } else {
                 word.extend(c.to_lowercase());
             }
-            too_long = word.len() > MAX_WORD_BYTES;
         } else if in_word {
             in_word = false;
-            vote(&mut word, &mut too_long);
+            vote(&mut word);
         }
     }
     if in_word {
-        vote(&mut word, &mut too_long);
+        vote(&mut word);
     }
     if letters == 0 {
         return Route::Nothing;
