@@ -6,8 +6,7 @@
 //! stream locks it once for its whole text; a stream that finds it busy (another thread is
 //! stemming) stems without it, with the same result.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 use tantivy::tokenizer::{
     Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
@@ -47,33 +46,9 @@ impl TokenFilter for CachedStemmer {
     }
 }
 
-/// FxHash (rustc's hasher): words are short and the cache is bounded, so a cheap hash beats
-/// SipHash, which was most of the cost of a cache hit.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut add = |w: u64| self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        for &b in chunks.remainder() {
-            add(u64::from(b));
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Word to stem.
-type Cache = HashMap<String, String, BuildHasherDefault<WordHasher>>;
+/// Word to stem, with rustc's Fx hash: words are short and the cache is bounded, so a cheap
+/// hash beats SipHash, which was most of the cost of a cache hit.
+type Cache = FxHashMap<String, String>;
 
 /// The stemmer of one analyzer copy and the cache all copies share.
 struct Stems {
