@@ -163,10 +163,6 @@ fn edge(h: &Hir, side: Side) -> Edge {
 }
 
 /// A `\b` of the pattern as written (parsed in Unicode mode); an explicit `(?-u:\b)` is left alone.
-fn edge_of_class(class: &ClassUnicode) -> Edge {
-    edge(&Hir::class(Class::Unicode(class.clone())), Side::First)
-}
-
 fn is_word_boundary(h: &Hir) -> bool {
     matches!(h.kind(), HirKind::Look(Look::WordUnicode))
 }
@@ -186,21 +182,26 @@ fn push_into(sub: Hir, look: &Hir, side: Side) -> Hir {
             sub: Box::new(push_into(*c.sub, look, side)),
             ..c
         }),
-        HirKind::Class(Class::Unicode(class)) if edge_of_class(&class) == Edge::Mixed => {
-            let (wide, rest) = split_class(&class);
-            Hir::alternation(vec![
-                push_into(Hir::class(Class::Unicode(rest)), look, side),
-                push_into(Hir::class(Class::Unicode(wide)), look, side),
-            ])
-        }
-        kind => {
-            let sub = from_kind(kind);
-            rewrite(match side {
-                Side::Last => Hir::concat(vec![sub, look.clone()]),
-                Side::First => Hir::concat(vec![look.clone(), sub]),
-            })
-        }
+        HirKind::Class(Class::Unicode(class)) => match split_class(&class) {
+            // Both halves present: each gets its own boundary.
+            (wide, rest) if !wide.ranges().is_empty() && !rest.ranges().is_empty() => {
+                Hir::alternation(vec![
+                    push_into(Hir::class(Class::Unicode(rest)), look, side),
+                    push_into(Hir::class(Class::Unicode(wide)), look, side),
+                ])
+            }
+            _ => with_look(Hir::class(Class::Unicode(class)), look, side),
+        },
+        kind => with_look(from_kind(kind), look, side),
     }
+}
+
+/// `sub` and `look` as one rewritten concatenation, `look` at `side`.
+fn with_look(sub: Hir, look: &Hir, side: Side) -> Hir {
+    rewrite(match side {
+        Side::Last => Hir::concat(vec![sub, look.clone()]),
+        Side::First => Hir::concat(vec![look.clone(), sub]),
+    })
 }
 
 /// A `HirKind` taken apart by `into_kind` back into a `Hir`, through the smart constructors
