@@ -428,6 +428,9 @@ fn negated_inside(
     })
 }
 
+/// `negated` with explicit word windows. After the match, tensed words of the pack
+/// (`past_tense`, `non_past_tense`) do not use up the window: in "দোষ ছিল না" ("was not the
+/// fault") the "না" negates "দোষ" across the copula "ছিল".
 fn negated_with(
     pack: &CompiledPack,
     text: &str,
@@ -447,14 +450,23 @@ fn negated_with(
     let after = &text[end..floor_boundary(text, (end + 80).min(sentence.end)).max(end)];
     let after = after.find(CLAUSE).map_or(after, |p| &after[..p]);
     let is_neg = |w: &str| pack.negations.contains(&word_key(w));
+    // A copula or auxiliary between the match and its negation ("ছিল", "was") is passed over; a
+    // tensed word that is itself a negation ("wasn't") still counts as one.
+    let passed_over = |w: &str| {
+        let key = word_key(w);
+        !pack.negations.contains(&key)
+            && (pack.past_tense.contains(&key) || pack.non_past_tense.contains(&key))
+    };
     let words_before: Vec<&str> = pack.words.find_iter(before).map(|m| m.as_str()).collect();
     let from = words_before.len().saturating_sub(window_before);
     words_before[from..].iter().any(|w| is_neg(w))
         || pack
             .words
             .find_iter(after)
+            .map(|m| m.as_str())
+            .filter(|w| !passed_over(w))
             .take(window_after)
-            .any(|m| is_neg(m.as_str()))
+            .any(is_neg)
 }
 
 /// Whether the word right before a date ("last Friday") or right after it ("two weeks ago")
@@ -480,9 +492,9 @@ fn in_the_past(
         || first_after.is_some_and(|w| pack.past_after.contains(&w))
 }
 
-/// Whether the tensed word nearest the match (words inside it first) is a past form of the
-/// pack's `past_tense` rather than one of `non_past_tense`: "it took a while", "it was soon fixed"
-/// tell what happened. On a tie the present or future wins, so the match keeps counting.
+/// Whether the tensed word nearest the match in its clause (words inside it first) is a past form
+/// of the pack's `past_tense` rather than one of `non_past_tense`: "it took a while", "it was soon
+/// fixed" tell what happened. On a tie the present or future wins, so the match keeps counting.
 fn told_in_the_past(
     pack: &CompiledPack,
     text: &str,
@@ -494,12 +506,30 @@ fn told_in_the_past(
     }
     let start = span.start.clamp(sentence.start, sentence.end);
     let end = span.end.clamp(start, sentence.end);
-    // A bounded stretch around the match keeps long sentences linear.
-    let from = floor_boundary(text, start.saturating_sub(160).max(sentence.start));
-    let to = floor_boundary(text, (end + 160).min(sentence.end)).max(end);
+    // A bounded stretch around the match keeps long sentences linear. The match's own clause
+    // tells its tense ("we were slow, and it will take a while longer": "were" is another
+    // clause's past); a clause without a tensed word of its own ("At some point, the status
+    // wasn't set") takes it from the clauses after it, never from those before it ("damage was
+    // caused by digging, no ETA yet").
+    let (from, to) = clause_around(text, sentence, start, end, 160);
+    let rest = floor_boundary(text, (end + 160).min(sentence.end)).max(to);
+    nearest_tense(pack, text, from..to, start, end)
+        .or_else(|| nearest_tense(pack, text, to..rest, start, end))
+        .is_some_and(|past| past)
+}
+
+/// Whether the tensed word in `within` nearest `start..end` (words inside it first) is past;
+/// `None` when `within` has no tensed word. On a tie the present or future wins.
+fn nearest_tense(
+    pack: &CompiledPack,
+    text: &str,
+    within: Range<usize>,
+    start: usize,
+    end: usize,
+) -> Option<bool> {
     let mut nearest: Option<(usize, bool)> = None;
-    for m in pack.words.find_iter(&text[from..to]) {
-        let (ws, we) = (from + m.start(), from + m.end());
+    for m in pack.words.find_iter(&text[within.clone()]) {
+        let (ws, we) = (within.start + m.start(), within.start + m.end());
         let word = word_key(m.as_str());
         let past = pack.past_tense.contains(&word);
         if !past && !pack.non_past_tense.contains(&word) {
@@ -519,11 +549,33 @@ fn told_in_the_past(
             nearest = Some((distance, past));
         }
     }
-    nearest.is_some_and(|(_, past)| past)
+    nearest.map(|(_, past)| past)
+}
+
+/// The byte range of the clause around `start..end` within the sentence: from just after the
+/// last clause mark before `start` to the first clause mark after `end`, each side at most
+/// `reach` bytes from the match. Marks inside the match do not split it.
+fn clause_around(
+    text: &str,
+    sentence: &Range<usize>,
+    start: usize,
+    end: usize,
+    reach: usize,
+) -> (usize, usize) {
+    let from = floor_boundary(text, start.saturating_sub(reach).max(sentence.start));
+    let to = floor_boundary(text, (end + reach).min(sentence.end)).max(end);
+    let from = text[from..start]
+        .char_indices()
+        .rfind(|(_, c)| CLAUSE.contains(c))
+        .map_or(from, |(p, c)| from + p + c.len_utf8());
+    let to = text[end..to].find(CLAUSE).map_or(to, |p| end + p);
+    (from, to)
 }
 
 /// Turns hits into the element map and anti-pattern findings, applying `suppressed_by` and
-/// `unless`.
+/// `unless`. An element rule's `unless` is read against the element hits of rules without an
+/// `unless` of their own and against the anti-pattern hits, so the order of rules never matters
+/// ("we will send it on Friday" is no plan in a message that denies the promise).
 fn judge(
     pack: &CompiledPack,
     text: &str,
@@ -544,10 +596,21 @@ fn judge(
                 .any(|&a| anti_hits(a).any(|o| o.rule != h.rule && overlaps(&o.span, &h.span)))
         })
         .collect();
+    // What is there before any element rule's own `unless` is applied.
+    let present_unconditionally = |t: &Target| {
+        kept.iter().any(|h| {
+            let rule = &pack.rules[h.rule];
+            rule.target == *t && (matches!(t, Target::AntiPattern(_)) || rule.unless.is_empty())
+        })
+    };
     let mut elements: BTreeMap<Element, Option<Range<usize>>> =
         Element::ALL.iter().map(|&e| (e, None)).collect();
     for h in &kept {
-        if let Target::Element(e) = pack.rules[h.rule].target {
+        let rule = &pack.rules[h.rule];
+        if let Target::Element(e) = rule.target {
+            if rule.unless.iter().any(present_unconditionally) {
+                continue;
+            }
             let slot = elements.entry(e).or_default();
             if slot.as_ref().is_none_or(|s| h.span.start < s.start) {
                 *slot = Some(h.span.clone());
@@ -597,4 +660,130 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::RuleSpec;
+
+    /// A checker whose English pack has only the given `[[rule]]` tables (with the English
+    /// language facts: clause marks, tense words, dates).
+    fn english_with(rules: &str) -> Checker {
+        #[derive(serde::Deserialize)]
+        struct File {
+            rule: Vec<RuleSpec>,
+        }
+        let mut spec = embedded_packs()
+            .expect("embedded packs parse")
+            .into_iter()
+            .find(|p| p.language.code == "en")
+            .expect("an English pack");
+        spec.rules = toml::from_str::<File>(rules)
+            .expect("test rules parse")
+            .rule;
+        Checker::from_specs(vec![spec], &CheckerConfig::default()).expect("test pack compiles")
+    }
+
+    fn report(c: &Checker, text: &str) -> Report {
+        let opts = CheckOptions {
+            lang: Some("en".into()),
+            message_type: None,
+        };
+        c.check(text, &opts).expect("English pack")
+    }
+
+    #[test]
+    fn an_element_rule_with_unless_is_dropped_when_the_target_is_present() {
+        let c = english_with(
+            r#"
+            [[rule]]
+            id = "plan.send"
+            target = "plan"
+            kind = "lexicon"
+            terms = ["we will send"]
+            unless = ["denies_promise"]
+            [[rule]]
+            id = "denies.never"
+            target = "denies_promise"
+            kind = "lexicon"
+            terms = ["we never promised"]
+            negatable = false
+            message = "m"
+            suggestion = "s"
+            [[rule]]
+            id = "next.call"
+            target = "next_step"
+            kind = "lexicon"
+            terms = ["call you"]
+            unless = ["plan"]
+            "#,
+        );
+        assert!(report(&c, "We will send the files.").has(Element::Plan));
+        let r = report(&c, "We never promised that. We will send the files.");
+        assert!(!r.has(Element::Plan), "the plan gives way to the denial");
+        assert!(r.findings.iter().any(|f| f.rule == "denies_promise"));
+        // An element's `unless` reads other rules' unconditional hits: this plan hit has an
+        // `unless` of its own, so it does not cancel the call, whatever the rule order.
+        let r = report(&c, "We will send the files and call you.");
+        assert!(r.has(Element::Plan) && r.has(Element::NextStep));
+    }
+
+    #[test]
+    fn past_cancels_reads_only_the_match_clause() {
+        let c = english_with(
+            r#"
+            [[rule]]
+            id = "vague.while"
+            target = "vague_timeline"
+            kind = "lexicon"
+            terms = ["a while longer", "no eta"]
+            past_cancels = true
+            negatable = false
+            message = "m"
+            suggestion = "s"
+            "#,
+        );
+        let flagged = |t: &str| {
+            report(&c, t)
+                .findings
+                .iter()
+                .any(|f| f.rule == "vague_timeline")
+        };
+        assert!(!flagged("It took a while longer than we hoped."));
+        assert!(flagged(
+            "We were slow, and it is going to be a while longer."
+        ));
+        assert!(flagged(
+            "Damage was caused by digging works, no ETA on the fix yet."
+        ));
+        assert!(!flagged("There was no ETA on the fix yet."));
+        // A clause without a tense of its own takes the next clause's.
+        assert!(!flagged("For a while longer, the page was down."));
+        assert!(flagged("For a while longer, the page will be down."));
+    }
+
+    #[test]
+    fn an_element_rule_yields_to_another_element_in_its_clause() {
+        let c = english_with(
+            r#"
+            [[rule]]
+            id = "plan.update"
+            target = "plan"
+            kind = "lexicon"
+            terms = ["we will update"]
+            yields_to = ["next_step"]
+            [[rule]]
+            id = "next.update_you"
+            target = "next_step"
+            kind = "lexicon"
+            terms = ["update you"]
+            "#,
+        );
+        let r = report(&c, "We will update you tomorrow.");
+        assert!(r.has(Element::NextStep) && !r.has(Element::Plan));
+        let r = report(&c, "We will update the driver, and then we update you.");
+        assert!(r.has(Element::NextStep) && r.has(Element::Plan));
+        assert!(report(&c, "We will update the driver.").has(Element::Plan));
+    }
 }

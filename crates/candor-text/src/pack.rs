@@ -173,15 +173,19 @@ pub struct RuleSpec {
     /// `date`: the match counts only when its sentence holds a date (and the date is the span).
     #[serde(default)]
     pub requires: Option<String>,
-    /// Element or anti-pattern ids whose presence in the message cancels this rule.
+    /// Element or anti-pattern ids whose presence in the message cancels this rule. On an
+    /// element rule too ("we will send it on Friday" is no plan in a message that denies the
+    /// promise): there, presence means a hit of an anti-pattern, or of an element rule that has no
+    /// `unless` of its own.
     #[serde(default)]
     pub unless: Vec<String>,
     /// Anti-pattern ids whose overlapping match cancels this one.
     #[serde(default)]
     pub suppressed_by: Vec<String>,
-    /// Element or anti-pattern ids whose match in the same sentence cancels this one (a date
-    /// after "we will" in a sentence that proposes the next call is that call's date, not a new
-    /// delivery date).
+    /// Element or anti-pattern ids whose match in the same clause (no clause mark between the
+    /// two) cancels this one: a date after "we will" in a clause that proposes the next call is
+    /// that call's date, not a new delivery date. Works between any two targets, elements
+    /// included ("we will update you": a plan rule's "update" yields to the next contact).
     #[serde(default)]
     pub yields_to: Vec<String>,
     /// A regex (case-insensitive) that, matching right after the match, cancels it: the
@@ -189,8 +193,10 @@ pub struct RuleSpec {
     /// conditional apology; "contact" followed by "the original author" is no next contact).
     #[serde(default)]
     pub not_followed_by: Option<String>,
-    /// The match does not count when the tensed word nearest it is in the past (the language's
-    /// `past_tense`): "it took a while", "was soon fixed" tell what happened, not when it will.
+    /// The match does not count when the tensed word nearest it in its own clause is in the past
+    /// (the language's `past_tense`): "it took a while", "was soon fixed" tell what happened, not
+    /// when it will; in "we were slow, and it will take a while longer" the "were" belongs to
+    /// another clause.
     #[serde(default)]
     pub past_cancels: bool,
     /// A negation word inside the match that the rule does not spell itself cancels it too
