@@ -18,6 +18,9 @@ const MAX_CACHED: usize = 50_000;
 /// Longest word cached, in bytes; longer ones (rare, mostly junk) are stemmed each time.
 const MAX_CACHED_BYTES: usize = 32;
 
+/// Longest stem cached, in bytes (one byte of the slot holds its length).
+const MAX_STEM_BYTES: usize = 31;
+
 /// A token filter that stems like tantivy's [`Stemmer`], remembering each word's stem.
 #[derive(Clone)]
 pub struct CachedStemmer {
@@ -47,8 +50,50 @@ impl TokenFilter for CachedStemmer {
 }
 
 /// Word to stem, with rustc's Fx hash: words are short and the cache is bounded, so a cheap
-/// hash beats SipHash, which was most of the cost of a cache hit.
-type Cache = FxHashMap<String, String>;
+/// hash beats SipHash, which was most of the cost of a cache hit. Both are kept inline in the
+/// table (the word zero-padded, the stem with its length), so a hit reads one 64-byte slot:
+/// with `String`s it also followed two pointers to the heap, and those cache misses were
+/// most of the time stemming took.
+type Cache = FxHashMap<Key, Stem>;
+
+/// A word of at most [`MAX_CACHED_BYTES`] bytes, zero-padded.
+type Key = [u8; MAX_CACHED_BYTES];
+
+/// A stem of at most [`MAX_STEM_BYTES`] bytes and its length.
+#[derive(Clone, Copy)]
+struct Stem {
+    len: u8,
+    bytes: [u8; MAX_STEM_BYTES],
+}
+
+/// The cache key of `word`, `None` when it is too long or holds a NUL (which the padding
+/// could not tell apart from the end of the word).
+fn key(word: &str) -> Option<Key> {
+    let b = word.as_bytes();
+    if b.len() > MAX_CACHED_BYTES || b.contains(&0) {
+        return None;
+    }
+    let mut k = [0; MAX_CACHED_BYTES];
+    k[..b.len()].copy_from_slice(b);
+    Some(k)
+}
+
+impl Stem {
+    fn new(stem: &str) -> Option<Self> {
+        let b = stem.as_bytes();
+        let len = u8::try_from(b.len())
+            .ok()
+            .filter(|&l| l as usize <= MAX_STEM_BYTES)?;
+        let mut bytes = [0; MAX_STEM_BYTES];
+        bytes[..b.len()].copy_from_slice(b);
+        Some(Self { len, bytes })
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ever filled from a `&str` of exactly `len` bytes.
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    }
+}
 
 /// The stemmer of one analyzer copy and the cache all copies share.
 struct Stems {
@@ -80,18 +125,20 @@ fn stem(stemmer: &mut TextAnalyzer, cache: Option<&mut Cache>, word: &mut String
     let Some(cache) = cache else {
         return stem_uncached(stemmer, word);
     };
-    if let Some(stem) = cache.get(word.as_str()) {
+    let Some(k) = key(word) else {
+        return stem_uncached(stemmer, word);
+    };
+    if let Some(stem) = cache.get(&k) {
         word.clear();
-        word.push_str(stem);
+        word.push_str(stem.as_str());
         return;
     }
-    let original = (word.len() <= MAX_CACHED_BYTES).then(|| word.clone());
     stem_uncached(stemmer, word);
-    if let Some(original) = original {
+    if let Some(stem) = Stem::new(word) {
         if cache.len() >= MAX_CACHED {
             cache.clear();
         }
-        cache.insert(original, word.clone());
+        cache.insert(k, stem);
     }
 }
 
@@ -212,8 +259,14 @@ mod tests {
         check(&mut cache, "connections".to_owned());
         let long = "walk".repeat(MAX_CACHED_BYTES) + "ing";
         check(&mut cache, long.clone());
-        assert!(!cache.contains_key(&long));
-        assert_eq!(cache["connections"], "connect");
+        assert_eq!(key(&long), None);
+        assert_eq!(cache.len(), 11, "ten after the clear and connections");
+        assert_eq!(cache[&key("connections").unwrap()].as_str(), "connect");
+        check(&mut cache, "nul\0ing".to_owned());
+        assert_eq!(cache.len(), 11, "a word with a NUL is not cached");
+        let widest = "\u{10FFFF}".repeat(MAX_CACHED_BYTES / 4);
+        check(&mut cache, widest.clone());
+        check(&mut cache, widest);
     }
 
     #[test]
