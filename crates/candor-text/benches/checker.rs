@@ -2,7 +2,10 @@
 //! one run: the bodies of the first 1,000 ham messages of the SpamAssassin corpus
 //! (`../shared/data/spamassassin/`). Prints wall and (on Linux) CPU time of both and their ratios
 //! (CPU time is what other load on a shared machine does not inflate), plus the in-process p50/p99
-//! latency for a 2 KB message. Run: `cargo bench -p candor-text --bench checker`.
+//! latency for a 2 KB message. Run: `cargo bench -p candor-text --bench checker`;
+//! `… --bench checker -- --rule-cost en` prints each rule's cost alone instead; `-- --candor-only`
+//! skips proselint (for comparing two builds of candor); `-- --one-pass` is for callgrind (see
+//! `one_pass_mode`).
 //! Needs `python3` with `proselint==0.16.*` installed (`pip install 'proselint==0.16.*'`).
 
 use candor_text::{CheckOptions, Checker, CheckerConfig};
@@ -89,6 +92,45 @@ fn time_candor(
     (best, best_cpu)
 }
 
+/// `--one-pass`: two warm-up passes over the corpus with `--lang en`, then `measured_pass`, for
+/// an instruction count that load on the machine does not change:
+/// `valgrind --tool=callgrind --toggle-collect=checker::measured_pass <bench binary> --one-pass`.
+/// Prints a digest of every finding and element span, which two builds that must agree compare.
+fn one_pass_mode(checker: &Checker, texts: &[String]) {
+    check_all(checker, texts);
+    check_all(checker, texts);
+    let (findings, digest) = measured_pass(checker, texts);
+    println!("findings {findings}, digest of findings and elements {digest:016x}");
+}
+
+#[inline(never)]
+fn measured_pass(checker: &Checker, texts: &[String]) -> (usize, u64) {
+    check_all(checker, texts)
+}
+
+/// One `--lang en` pass: the number of findings and a hash of every finding's rule and span and
+/// every element's span.
+fn check_all(checker: &Checker, texts: &[String]) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let opts = CheckOptions {
+        lang: Some("en".into()),
+        message_type: None,
+    };
+    let (mut findings, mut hasher) = (0, std::collections::hash_map::DefaultHasher::new());
+    for t in texts {
+        if let Ok(r) = checker.check(t, &opts) {
+            findings += r.findings.len();
+            for f in &r.findings {
+                (f.rule_id.as_str(), f.span.start, f.span.end).hash(&mut hasher);
+            }
+            for (element, span) in &r.elements {
+                (element.to_string(), span.clone()).hash(&mut hasher);
+            }
+        }
+    }
+    (findings, hasher.finish())
+}
+
 /// proselint's wall and CPU seconds on the same texts.
 fn time_proselint(texts: &[String]) -> Option<(f64, Option<f64>)> {
     let dir = tempfile::tempdir().ok()?;
@@ -152,14 +194,55 @@ fn two_kb(texts: &[String]) -> String {
     long[..2_048].to_owned()
 }
 
+/// `--rule-cost LANG`: the CPU time of one pass with each rule of the pack alone, costliest
+/// first, so a rule that makes the whole pack slow can be found (a pack's cost is not the sum of
+/// its rules': the prefilter sets share work, but a heavy rule is heavy in both).
+fn rule_cost(texts: &[String], lang: &str) {
+    let specs = candor_text::pack::embedded_packs().expect("built-in packs parse");
+    let spec = specs
+        .into_iter()
+        .find(|s| s.language.code == lang)
+        .expect("a built-in pack for the language");
+    let config = CheckerConfig {
+        roster: vec!["Jared Lee".into()],
+        internal_terms: vec!["Jira".into()],
+    };
+    let mut costs: Vec<(Duration, String)> = spec
+        .rules
+        .iter()
+        .map(|rule| {
+            let mut one = spec.clone();
+            one.rules = vec![rule.clone()];
+            let checker = Checker::from_specs(vec![one], &config).expect("the rule compiles");
+            let (wall, cpu) = time_candor(&checker, texts, Some(lang));
+            (cpu.unwrap_or(wall), rule.id.clone())
+        })
+        .collect();
+    costs.sort_by(|a, b| b.cmp(a));
+    let total: Duration = costs.iter().map(|c| c.0).sum();
+    println!(
+        "{} rules of {lang}, sum of single-rule passes {:.1} ms",
+        costs.len(),
+        total.as_secs_f64() * 1e3
+    );
+    for (d, id) in costs.iter().take(25) {
+        println!("{:>8.2} ms  {id}", d.as_secs_f64() * 1e3);
+    }
+}
+
 fn main() {
-    if std::env::args().any(|a| a == "--list") {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--list") {
         return; // `cargo bench -- --list` probes harness-less benches
     }
     let texts: Vec<String> = ham_bodies(MESSAGES)
         .into_iter()
         .filter(|t| !t.trim().is_empty())
         .collect();
+    if let Some(i) = args.iter().position(|a| a == "--rule-cost") {
+        rule_cost(&texts, args.get(i + 1).map_or("en", String::as_str));
+        return;
+    }
     let bytes: usize = texts.iter().map(String::len).sum();
     let checker = Checker::builtin(&CheckerConfig {
         roster: vec!["Jared Lee".into()],
@@ -171,6 +254,10 @@ fn main() {
         texts.len(),
         bytes as f64 / 1e6
     );
+    if args.iter().any(|a| a == "--one-pass") {
+        one_pass_mode(&checker, &texts);
+        return;
+    }
     let (en, en_cpu) = time_candor(&checker, &texts, Some("en"));
     let (auto, auto_cpu) = time_candor(&checker, &texts, None);
     let mbps = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
@@ -192,7 +279,12 @@ fn main() {
         ms(auto_cpu),
         mbps(auto)
     );
-    match time_proselint(&texts) {
+    let peer = if args.iter().any(|a| a == "--candor-only") {
+        None
+    } else {
+        time_proselint(&texts)
+    };
+    match peer {
         Some((p, p_cpu)) => {
             let p_cpu_ms = p_cpu.map_or_else(|| "-".to_owned(), |c| format!("{:.1}", c * 1e3));
             println!(

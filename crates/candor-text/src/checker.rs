@@ -7,7 +7,9 @@ use crate::detect::detect_language;
 use crate::ids::{AntiPattern, Element, Target};
 use crate::pack::{PackError, PackSpec, Scope, embedded_packs, packs_from_dir};
 use crate::report::{Finding, Report, Severity, position};
+use crate::sentence::LazySentences;
 use crate::types::MessageTypes;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -157,8 +159,11 @@ impl Checker {
         };
         let code = self.resolve_language(text, opts.lang.as_deref())?;
         let pack = &self.packs[code];
-        let hits = find_hits(pack, text);
-        let (elements, mut findings) = judge(pack, text, &hits);
+        // Quoted lines are blanked out before any rule runs: their words are someone else's, so
+        // no rule may match, nor a negation cancel a match, there; and nothing scans them.
+        let (own_text, own) = without_quoted_lines(text);
+        let hits = find_hits(pack, &own_text, &own);
+        let (elements, mut findings) = judge(pack, &own_text, &hits);
         if let Some(t) = message_type {
             findings.retain(|f| !t.skip.iter().any(|a| f.rule == a.id()));
             for &element in &t.required {
@@ -187,24 +192,32 @@ impl Checker {
     }
 }
 
-/// Byte ranges in a message.
-type Spans = Vec<Range<usize>>;
-
 /// Runs every rule the prefilter lets through (each regex once over the whole message) and keeps
 /// matches that lie within one sentence (for sentence rules) and survive negation, name and date
-/// conditions. Sentences and quoted lines are found once, at the first match.
-fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
+/// conditions. `own` are the stretches of the message between quoted lines (which `text` has
+/// blanked out). Sentences are split only in the blocks where a match lies.
+fn find_hits(pack: &CompiledPack, text: &str, own: &[Range<usize>]) -> Vec<Hit> {
     let mut candidates = Vec::new();
-    let mut offset = 0;
-    for set in &pack.prefilter {
-        candidates.extend(set.matches(text).iter().map(|i| offset + i));
-        offset += set.len();
+    let whole = [0..text.len()];
+    for pf in &pack.prefilter {
+        // A sentence rule's match never crosses a quoted line (the blanked line ends the
+        // sentence), so only the stretches between them need looking at.
+        let stretches: &[Range<usize>] = match pf.scope {
+            Scope::Sentence => own,
+            Scope::Message => &whole,
+        };
+        for stretch in stretches {
+            let m = pf.set.matches(&text[stretch.clone()]);
+            candidates.extend(m.iter().map(|i| pf.rules[i]));
+        }
     }
+    candidates.sort_unstable();
+    candidates.dedup();
     if candidates.is_empty() {
         return Vec::new();
     }
-    // Sentences and quoted lines, found at the first match.
-    let mut layout: Option<(Spans, Spans)> = None;
+    // Sentences, split block by block where a match lies.
+    let mut sentences = LazySentences::new(&pack.splitter, text);
     let mut dates: Option<Vec<Range<usize>>> = None;
     let mut hits = Vec::new();
     for idx in candidates {
@@ -243,13 +256,8 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
         } else {
             &[]
         };
-        let (sentences, quoted) =
-            layout.get_or_insert_with(|| (pack.splitter.split(text), quoted_lines(text)));
         for (span, person) in found {
-            if quoted.iter().any(|q| q.contains(&span.start)) {
-                continue;
-            }
-            let sentence = sentence_of(sentences, span.start);
+            let sentence = sentences.at(span.start);
             if rule.scope == Scope::Sentence && span.end > sentence.end {
                 continue;
             }
@@ -258,18 +266,10 @@ fn find_hits(pack: &CompiledPack, text: &str) -> Vec<Hit> {
             }
         }
     }
-    match &layout {
-        Some((sentences, _)) if pack.any_yields => drop_yielding(pack, text, sentences, hits),
-        _ => hits,
-    }
-}
-
-/// The sentence holding `pos` (an empty range when `pos` lies between sentences).
-fn sentence_of(sentences: &[Range<usize>], pos: usize) -> Range<usize> {
-    let i = sentences.partition_point(|s| s.start <= pos);
-    match i.checked_sub(1).map(|i| &sentences[i]) {
-        Some(s) if pos < s.end => s.clone(),
-        _ => pos..pos,
+    if pack.any_yields && !hits.is_empty() {
+        drop_yielding(pack, text, &mut sentences, hits)
+    } else {
+        hits
     }
 }
 
@@ -279,7 +279,7 @@ fn sentence_of(sentences: &[Range<usize>], pos: usize) -> Range<usize> {
 fn drop_yielding(
     pack: &CompiledPack,
     text: &str,
-    sentences: &[Range<usize>],
+    sentences: &mut LazySentences<'_>,
     hits: Vec<Hit>,
 ) -> Vec<Hit> {
     let keep: Vec<bool> = hits
@@ -289,7 +289,7 @@ fn drop_yielding(
             if yields_to.is_empty() {
                 return true;
             }
-            let sentence = sentence_of(sentences, h.span.start);
+            let sentence = sentences.at(h.span.start);
             !hits.iter().any(|o| {
                 yields_to.contains(&pack.rules[o.rule].target)
                     && sentence.contains(&o.span.start)
@@ -330,21 +330,37 @@ fn names_a_thing(pack: &CompiledPack, text: &str, date: &DateMention) -> bool {
     })
 }
 
-/// Lines quoted from an earlier message ("> …" in mail and issue replies): the words there are
-/// someone else's, so nothing in them counts for or against this message.
-fn quoted_lines(text: &str) -> Vec<Range<usize>> {
-    if !text.starts_with('>') && !text.contains("\n>") && !text.contains("\n >") {
-        return Vec::new();
+/// The message with the lines quoted from an earlier message ("> …" in mail and issue replies)
+/// turned into spaces, so byte offsets, lines and columns stay those of `text`, and the
+/// stretches of the message's own lines between them. The words there are someone else's:
+/// nothing in them counts for or against this message.
+fn without_quoted_lines(text: &str) -> (Cow<'_, str>, Vec<Range<usize>>) {
+    if !text.contains('>') {
+        return (Cow::Borrowed(text), vec![0..text.len()]);
     }
-    let mut out = Vec::new();
+    let mut blanked: Option<Vec<u8>> = None;
+    let mut own: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
+        let end = start + line.len();
         if line.trim_start().starts_with('>') {
-            out.push(start..start + line.len());
+            let bytes = blanked.get_or_insert_with(|| text.as_bytes().to_vec());
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            bytes[start..start + body.len()].fill(b' ');
+        } else {
+            match own.last_mut() {
+                Some(last) if last.end == start => last.end = end,
+                _ => own.push(start..end),
+            }
         }
-        start += line.len();
+        start = end;
     }
-    out
+    let text = match blanked {
+        // Whole lines became ASCII spaces, so the rest is still the UTF-8 it was.
+        Some(bytes) => Cow::Owned(String::from_utf8(bytes).expect("only whole lines were blanked")),
+        None => Cow::Borrowed(text),
+    };
+    (text, own)
 }
 
 /// The span to record for a match, or `None` when a condition rejects it.

@@ -6,6 +6,7 @@ use crate::ids::{AntiPattern, Element, Target};
 use crate::pack::{LanguageSpec, MissingSpec, PackError, PackSpec, RuleKind, RuleSpec, Scope};
 use crate::sentence::SentenceSplitter;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashSet};
 
 /// Cache size of each regex's lazy DFA. The default (2 MiB) is too small for the pack-wide
@@ -54,9 +55,20 @@ pub(crate) struct CompiledRule {
     pub negation_inside: bool,
     /// Negation words the rule spells itself ("will not happen again"): inside its own match
     /// they are part of what it says, not a negation of it.
-    pub own_negations: HashSet<String>,
+    pub own_negations: FxHashSet<String>,
     pub message: String,
     pub suggestion: String,
+}
+
+/// One prefilter set: which of its rules can match at all.
+#[derive(Debug, Clone)]
+pub(crate) struct Prefilter {
+    pub set: RegexSet,
+    /// The pack's index of each pattern of the set.
+    pub rules: Vec<usize>,
+    /// The scope all these rules share: sentence rules are looked for in the message's own
+    /// stretches between quoted lines only, since their matches cannot cross a quoted line.
+    pub scope: Scope,
 }
 
 /// A language pack ready to run.
@@ -66,20 +78,20 @@ pub(crate) struct CompiledPack {
     pub splitter: SentenceSplitter,
     pub dates: DateFinder,
     pub words: Regex,
-    pub negations: HashSet<String>,
+    pub negations: FxHashSet<String>,
     pub negation_before: usize,
     pub negation_after: usize,
-    pub not_names: HashSet<String>,
-    pub past_before: HashSet<String>,
-    pub past_after: HashSet<String>,
+    pub not_names: FxHashSet<String>,
+    pub past_before: FxHashSet<String>,
+    pub past_after: FxHashSet<String>,
     pub date_modifier_after: Vec<String>,
-    pub past_tense: HashSet<String>,
-    pub non_past_tense: HashSet<String>,
+    pub past_tense: FxHashSet<String>,
+    pub non_past_tense: FxHashSet<String>,
     /// Some rule yields to another target (so hits are compared per sentence at the end).
     pub any_yields: bool,
     pub rules: Vec<CompiledRule>,
-    /// Which rules can match at all: one set per `PREFILTER_CHUNK` rules, in rule order.
-    pub prefilter: Vec<RegexSet>,
+    /// Which rules can match at all: one set per `PREFILTER_CHUNK` rules of one scope.
+    pub prefilter: Vec<Prefilter>,
     pub missing: BTreeMap<Element, (String, String)>,
 }
 
@@ -104,16 +116,24 @@ impl CompiledPack {
                 rules.push(rule);
             }
         }
-        let prefilter = rules
-            .chunks(PREFILTER_CHUNK)
-            .map(|chunk| {
-                RegexSetBuilder::new(chunk.iter().map(|r| r.regex.as_str()))
+        let mut prefilter = Vec::new();
+        for scope in [Scope::Sentence, Scope::Message] {
+            let of_scope: Vec<usize> = (0..rules.len())
+                .filter(|&i| rules[i].scope == scope)
+                .collect();
+            for chunk in of_scope.chunks(PREFILTER_CHUNK) {
+                let set = RegexSetBuilder::new(chunk.iter().map(|&i| rules[i].regex.as_str()))
                     .size_limit(PREFILTER_SIZE_BYTES)
                     .dfa_size_limit(DFA_CACHE_BYTES)
                     .build()
-                    .map_err(|e| err("(all rules)", e.to_string()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+                    .map_err(|e| err("(all rules)", e.to_string()))?;
+                prefilter.push(Prefilter {
+                    set,
+                    rules: chunk.to_vec(),
+                    scope,
+                });
+            }
+        }
         Ok(Self {
             code: lang.code.clone(),
             splitter: SentenceSplitter::new(lang),
@@ -152,11 +172,14 @@ impl CompiledPack {
 /// A word in the form words are compared in: lower case, the typographic apostrophe written as
 /// `'`, Bengali nukta letters folded.
 pub(crate) fn word_key(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     fold_nukta(&word.to_lowercase().replace('’', "'"))
 }
 
 /// `word_key` of every word of a pack list.
-fn lower_words(words: &[String]) -> HashSet<String> {
+fn lower_words(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| word_key(w)).collect()
 }
 
@@ -254,14 +277,14 @@ fn compile_rule(
         not_followed_by,
         past_cancels: r.past_cancels,
         negation_inside: r.negation_inside,
-        own_negations: HashSet::new(),
+        own_negations: FxHashSet::default(),
         message: r.message.clone(),
         suggestion: r.suggestion.clone(),
     }))
 }
 
 /// The pack's negation words that the rule's own terms, pattern or steps contain as a word.
-fn spelled_negations(r: &RuleSpec, negations: &[String]) -> HashSet<String> {
+fn spelled_negations(r: &RuleSpec, negations: &[String]) -> FxHashSet<String> {
     let mut source = r.terms.join(" ");
     source.push(' ');
     source.push_str(r.pattern.as_deref().unwrap_or(""));
@@ -426,7 +449,7 @@ mod tests {
         // "ingen" is only a part of "ingenting": not spelled.
         assert_eq!(
             spelled_negations(&rule, &negations),
-            HashSet::from(["ikke".to_owned()])
+            FxHashSet::from_iter(["ikke".to_owned()])
         );
     }
 }

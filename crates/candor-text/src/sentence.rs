@@ -3,14 +3,14 @@
 //! splits Dutch, Bokmål and Bengali with per-language abbreviation lists.
 
 use crate::pack::LanguageSpec;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// Splits text into sentences for one language. Reusable outside the checker.
 #[derive(Debug, Clone)]
 pub struct SentenceSplitter {
     terminators: Vec<char>,
-    abbreviations: HashSet<String>,
+    abbreviations: FxHashSet<String>,
     /// Bytes that may start a terminator or a newline: the splitter skips every other byte.
     stops: [bool; 256],
 }
@@ -148,6 +148,95 @@ impl SentenceSplitter {
     }
 }
 
+/// The sentences of a text, split one block at a time and only where asked. A block is a run of
+/// lines between whitespace-only lines; the newline before such a line always ends a sentence,
+/// so a block split alone gives exactly the sentences the whole text gives there, and a long
+/// message whose rules hit in one paragraph is split in that paragraph only.
+#[derive(Debug)]
+pub(crate) struct LazySentences<'a> {
+    splitter: &'a SentenceSplitter,
+    text: &'a str,
+    /// The blocks split so far, each with its sentences (offsets into `text`).
+    blocks: Vec<(Range<usize>, Vec<Range<usize>>)>,
+}
+
+impl<'a> LazySentences<'a> {
+    /// Nothing is split until a sentence is asked for.
+    pub(crate) fn new(splitter: &'a SentenceSplitter, text: &'a str) -> Self {
+        Self {
+            splitter,
+            text,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// The sentence holding `pos` (an empty range at `pos` when it lies between sentences).
+    pub(crate) fn at(&mut self, pos: usize) -> Range<usize> {
+        let i = match self.blocks.iter().position(|(b, _)| b.contains(&pos)) {
+            Some(i) => i,
+            None => {
+                let Some(block) = block_around(self.text, pos) else {
+                    return pos..pos;
+                };
+                let sentences = self
+                    .splitter
+                    .split(&self.text[block.clone()])
+                    .into_iter()
+                    .map(|s| block.start + s.start..block.start + s.end)
+                    .collect();
+                self.blocks.push((block, sentences));
+                self.blocks.len() - 1
+            }
+        };
+        sentence_in(&self.blocks[i].1, pos)
+    }
+}
+
+/// The sentence of `sentences` (in text order) holding `pos`, or `pos..pos`.
+pub(crate) fn sentence_in(sentences: &[Range<usize>], pos: usize) -> Range<usize> {
+    let i = sentences.partition_point(|s| s.start <= pos);
+    match i.checked_sub(1).map(|i| &sentences[i]) {
+        Some(s) if pos < s.end => s.clone(),
+        _ => pos..pos,
+    }
+}
+
+/// The lines around `pos` up to the nearest whitespace-only line on each side (with the last
+/// line's newline); `None` when `pos` is on a whitespace-only line or past the end.
+fn block_around(text: &str, pos: usize) -> Option<Range<usize>> {
+    if pos >= text.len() {
+        return None;
+    }
+    let line_start = |end: usize| text[..end].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = |start: usize| {
+        text[start..]
+            .find('\n')
+            .map_or(text.len(), |p| start + p + 1)
+    };
+    let blank = |r: Range<usize>| text[r].trim().is_empty();
+    let (first, last) = (line_start(pos), line_end(pos));
+    if blank(first..last) {
+        return None;
+    }
+    let mut start = first;
+    while start > 0 {
+        let previous = line_start(start - 1);
+        if blank(previous..start) {
+            break;
+        }
+        start = previous;
+    }
+    let mut end = last;
+    while end < text.len() {
+        let next = line_end(end);
+        if blank(end..next) {
+            break;
+        }
+        end = next;
+    }
+    Some(start..end)
+}
+
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
     let slice = &text[range.clone()];
     let lead = slice.len() - slice.trim_start().len();
@@ -206,6 +295,28 @@ mod tests {
             nb,
             ["Vi ringer deg kl. 14 på fredag 3. desember.", "Beklager!"]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_block_split_alone_gives_the_sentences_of_the_whole_text(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "we", "Mr.", "e.g.", ".", "!", "?", "\"", " ", "\n", "\n\n", " \n", "\r\n",
+                "\t\n", "Hi", "anna", "1.", "- ", "> ", "é", "Å", ":", "কাল।", ",",
+            ]), 0..40)
+        ) {
+            for code in ["en", "bn"] {
+                let packs = embedded_packs().unwrap();
+                let pack = packs.iter().find(|p| p.language.code == code).unwrap();
+                let splitter = SentenceSplitter::new(&pack.language);
+                let text: String = parts.concat();
+                let whole = splitter.split(&text);
+                let mut lazy = LazySentences::new(&splitter, &text);
+                for (pos, _) in text.char_indices() {
+                    proptest::prop_assert_eq!(lazy.at(pos), sentence_in(&whole, pos), "{:?} at {}", text, pos);
+                }
+            }
+        }
     }
 
     #[test]

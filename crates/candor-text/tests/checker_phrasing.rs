@@ -179,6 +179,25 @@ fn quoted_lines_of_an_earlier_message_do_not_count() {
 }
 
 #[test]
+fn findings_after_quoted_lines_keep_their_place_in_the_original_text() {
+    // Quoted lines are blanked before the rules run; offsets, lines and columns must still be
+    // those of the text as given, also after a quoted non-ASCII letter.
+    let reply = "> Grüße, we are not sure it was you.\n>> An older quote.\n\nYou forgot to send the files and it is your fault.";
+    let r = check("en", reply);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "blames_client")
+        .expect("the unquoted blame is found");
+    assert_eq!(&reply[f.span.clone()].chars().next(), &Some('Y'), "{f:?}");
+    assert!(f.span.start >= reply.find("You forgot").unwrap());
+    assert_eq!(
+        (f.line, f.column),
+        (4, 1 + f.span.start - reply.find("You").unwrap())
+    );
+}
+
+#[test]
 fn every_pack_builds_with_a_large_roster_and_term_list() {
     let config = CheckerConfig {
         roster: (0..300).map(|i| format!("Person{i} Lastname{i}")).collect(),
