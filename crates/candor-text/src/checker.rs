@@ -446,7 +446,8 @@ fn negated_inside(
 
 /// `negated` with explicit word windows. After the match, tensed words of the pack
 /// (`past_tense`, `non_past_tense`) do not use up the window: in "দোষ ছিল না" ("was not the
-/// fault") the "না" negates "দোষ" across the copula "ছিল".
+/// fault") the "না" negates "দোষ" across the copula "ছিল"; a negation right before a tensed word
+/// negates that word instead ("শেষ হবে না হলে": "will be done, otherwise").
 fn negated_with(
     pack: &CompiledPack,
     text: &str,
@@ -475,14 +476,18 @@ fn negated_with(
     };
     let words_before: Vec<&str> = pack.words.find_iter(before).map(|m| m.as_str()).collect();
     let from = words_before.len().saturating_sub(window_before);
-    words_before[from..].iter().any(|w| is_neg(w))
-        || pack
-            .words
-            .find_iter(after)
-            .map(|m| m.as_str())
-            .filter(|w| !passed_over(w))
-            .take(window_after)
-            .any(is_neg)
+    if words_before[from..].iter().any(|w| is_neg(w)) {
+        return true;
+    }
+    // A negation right before a tensed word is that word's own ("না হলে": if not, otherwise),
+    // not the match's.
+    let words_after: Vec<&str> = pack.words.find_iter(after).map(|m| m.as_str()).collect();
+    words_after
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| !passed_over(w))
+        .take(window_after)
+        .any(|(i, w)| is_neg(w) && !words_after.get(i + 1).is_some_and(|next| passed_over(next)))
 }
 
 /// Whether the word right before a date ("last Friday") or right after it ("two weeks ago")

@@ -42,6 +42,12 @@ fn bengali_na_hole_is_a_condition_not_a_negation() {
         "আমরা আপনাকে ফোন করব তা না হলে ইমেইল পাঠাব।",
         Element::NextStep
     ));
+    // Right after the match too: "will be done on Friday, otherwise we will let you know".
+    assert!(has(
+        "bn",
+        "কাজটি শুক্রবার শেষ হবে না হলে আমরা সোমবার আপনাকে জানাব।",
+        Element::NewDate
+    ));
     // A "না" right before the match still negates it.
     assert!(!has("bn", "আমরা আপনাকে ফোন করব না।", Element::NextStep));
 }
