@@ -137,9 +137,11 @@ fn edge(h: &Hir, side: Side) -> Edge {
             }
         }
         HirKind::Concat(items) => {
+            // A look (an inner `\b`) takes no width: the edge is the character next to it.
+            let mut solid = items.iter().filter(|i| !is_look(i));
             let item = match side {
-                Side::First => items.first(),
-                Side::Last => items.last(),
+                Side::First => solid.next(),
+                Side::Last => solid.next_back(),
             };
             item.map_or(Edge::Unknown, |i| edge(i, side))
         }
@@ -160,6 +162,11 @@ fn edge(h: &Hir, side: Side) -> Edge {
         },
         _ => Edge::Unknown,
     }
+}
+
+/// A zero-width assertion (`\b`, `^`, …).
+fn is_look(h: &Hir) -> bool {
+    matches!(h.kind(), HirKind::Look(_))
 }
 
 /// A `\b` of the pattern as written (parsed in Unicode mode); an explicit `(?-u:\b)` is left alone.
@@ -265,8 +272,16 @@ fn rewrite_concat(mut items: Vec<Hir>) -> Hir {
             if !is_word_boundary(&items[i]) {
                 return None;
             }
-            let left = i.checked_sub(1).map(|j| edge(&items[j], Side::Last));
-            let right = items.get(i + 1).map(|h| edge(h, Side::First));
+            // The neighbours are the nearest items that take width: in "snø\b\b" both
+            // boundaries stand next to "ø".
+            let left = items[..i]
+                .iter()
+                .rfind(|h| !is_look(h))
+                .map(|h| edge(h, Side::Last));
+            let right = items[i + 1..]
+                .iter()
+                .find(|h| !is_look(h))
+                .map(|h| edge(h, Side::First));
             let wide = left == Some(Edge::Wide) || right == Some(Edge::Wide);
             Some(if wide {
                 Look::WordAsciiNegate
@@ -349,6 +364,19 @@ mod tests {
         let q = r"\b(?:søndag|mandag)\b";
         assert_eq!(finds(q, "på søndag."), Some("søndag".into()));
         assert_eq!(finds(q, "forsøndag"), None);
+    }
+
+    #[test]
+    fn a_boundary_after_a_group_sees_through_a_boundary_inside_it() {
+        // The group's first branch ends in "ø\b": the outer `\b` stands next to "ø" too.
+        let p = r"\b(?:årsaken\s+er\s+(?:snø|været)\b|det\s+regner)\b";
+        assert_eq!(
+            finds(p, "Årsaken er snø i sporet."),
+            Some("Årsaken er snø".into())
+        );
+        assert_eq!(finds(p, "Det regner."), Some("Det regner".into()));
+        assert_eq!(finds(p, "Årsaken er snøen"), None);
+        assert_eq!(finds(r"\bsnø\b\b", "mye snø her"), Some("snø".into()));
     }
 
     #[test]
