@@ -194,3 +194,42 @@ fn bengali_never_compromising_on_safety_said_about_a_failure_deflects() {
         "deflects"
     ));
 }
+
+#[test]
+fn bengali_sadhu_forms_of_the_round_four_classes_count_too() {
+    assert!(has(
+        "bn",
+        "এ ঘটনায় কর্তৃপক্ষ দুঃখ প্রকাশ করিয়াছেন।",
+        Element::Apology
+    ));
+    assert!(has("bn", "গতকাল নেটওয়ার্ক বিভ্রাট ঘটিয়াছে।", Element::Impact));
+    assert!(has(
+        "bn",
+        "আমাদের প্রতিবেদনে ভুল তথ্য প্রকাশিত হইয়াছে।",
+        Element::Ownership
+    ));
+    assert!(has(
+        "bn",
+        "সন্ধ্যায় বিদ্যুৎ সরবরাহ চালু করা হইয়াছে।",
+        Element::Ownership
+    ));
+    assert!(!has(
+        "bn",
+        "এ ঘটনায় কর্তৃপক্ষ দুঃখ প্রকাশ করে নাই।",
+        Element::Apology
+    ));
+}
+
+#[test]
+fn bengali_weather_is_an_excuse_for_a_failure_but_not_for_a_precaution() {
+    assert!(flags(
+        "bn",
+        "ঝড়ের কারণে বিদ্যুৎ সরবরাহ বিঘ্নিত হয়েছে।",
+        "deflects"
+    ));
+    assert!(!flags(
+        "bn",
+        "ঘূর্ণিঝড়ের কারণে আগামীকালের পরীক্ষা স্থগিত করা হয়েছে।",
+        "deflects"
+    ));
+}
