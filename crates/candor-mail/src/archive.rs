@@ -52,7 +52,20 @@ fn file_format(path: &Path, reader: &mut dyn BufRead) -> io::Result<Format> {
 
 /// Opens a file, transparently decompressing gzip (detected by its magic bytes).
 fn open_maybe_gz(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
-    let mut file = BufReader::with_capacity(256 * 1024, File::open(path)?);
+    open_sized(path, READ_BUFFER as u64)
+}
+
+/// Read buffer of a big file (an mbox, or compressed data).
+const READ_BUFFER: usize = 256 * 1024;
+
+/// [`open_maybe_gz`] for a file of `size` bytes: a small file (a Maildir message) gets a
+/// buffer of its own size, not 256 KB, and is read in one call.
+fn open_sized(path: &Path, size: u64) -> io::Result<Box<dyn BufRead + Send>> {
+    let capacity = usize::try_from(size)
+        .unwrap_or(READ_BUFFER)
+        .saturating_add(1)
+        .clamp(8 * 1024, READ_BUFFER);
+    let mut file = BufReader::with_capacity(capacity, File::open(path)?);
     let gz = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
     Ok(if gz {
         Box::new(BufReader::with_capacity(
@@ -100,7 +113,12 @@ impl Archive {
                 error,
             }))
         };
-        if path.is_dir() {
+        // One stat tells a folder from a file and gives the size and date a file needs.
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => return fail(format!("cannot read: {e}")),
+        };
+        if meta.is_dir() {
             let format = match detect_format(&path) {
                 Ok(f) => f,
                 Err(e) => return fail(format!("cannot read: {e}")),
@@ -112,7 +130,7 @@ impl Archive {
             return expanded.err().and_then(|e| fail(e.to_string()));
         }
         // A file is opened once: its first bytes tell the format, then the same reader is read.
-        let mut reader = match open_maybe_gz(&path) {
+        let mut reader = match open_sized(&path, meta.len()) {
             Ok(r) => r,
             Err(e) => return fail(format!("cannot read: {e}")),
         };
@@ -121,7 +139,7 @@ impl Archive {
                 self.current = Some(Box::new(mbox_items(path.clone(), reader)));
                 None
             }
-            Ok(_) => Some(read_eml(&path, reader, explicit)),
+            Ok(_) => Some(read_eml(&path, reader, explicit, &meta)),
             Err(e) => fail(format!("cannot read: {e}")),
         }
     }
@@ -134,13 +152,19 @@ impl Archive {
         for sub in ["cur", "new"] {
             let d = dir.join(sub);
             if d.is_dir() {
-                found.extend(sorted_entries(&d)?.into_iter().filter(|p| p.is_file()));
+                found.extend(
+                    sorted_entries(&d)?
+                        .into_iter()
+                        .filter(|(p, kind)| kind.is_file() || kind.is_symlink() && p.is_file())
+                        .map(|(p, _)| p),
+                );
             }
         }
         let n = found.len();
         self.push_front_all(0, found, true);
         let rest: Vec<PathBuf> = sorted_entries(dir)?
             .into_iter()
+            .map(|(p, _)| p)
             .filter(|p| !["cur", "new", "tmp"].iter().any(|s| p.ends_with(s)))
             .collect();
         self.push_front_all(n, rest, false);
@@ -148,7 +172,7 @@ impl Archive {
     }
 
     fn expand_folder(&mut self, dir: &Path) -> io::Result<()> {
-        let entries = sorted_entries(dir)?;
+        let entries = sorted_entries(dir)?.into_iter().map(|(p, _)| p).collect();
         self.push_front_all(0, entries, false);
         Ok(())
     }
@@ -180,20 +204,22 @@ impl Iterator for Archive {
     }
 }
 
-/// Folder entries sorted by name, hidden files (`.foo`) left out.
-fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// Folder entries sorted by name, hidden files (`.foo`) left out, each with its type as the
+/// listing gives it (a symbolic link is not followed; no extra stat on most file systems).
+fn sorted_entries(dir: &Path) -> io::Result<Vec<(PathBuf, std::fs::FileType)>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+        let entry = entry?;
+        let path = entry.path();
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if !hidden {
-            out.push(path);
+            out.push((path, entry.file_type()?));
         }
     }
-    out.sort();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 
@@ -217,8 +243,14 @@ fn mbox_items(file: PathBuf, reader: Box<dyn BufRead + Send>) -> impl Iterator<I
     })
 }
 
-/// Reads one whole-file message (bounded), checking that it starts like an email.
-fn read_eml(path: &Path, reader: Box<dyn BufRead + Send>, explicit: bool) -> Item {
+/// Reads one whole-file message (bounded), checking that it starts like an email; `meta` is
+/// the file's (its modification time is the fallback date).
+fn read_eml(
+    path: &Path,
+    reader: Box<dyn BufRead + Send>,
+    explicit: bool,
+    meta: &std::fs::Metadata,
+) -> Item {
     let location = Location::File(path.to_path_buf());
     let fail = |error: String| {
         Err(Failure {
@@ -226,8 +258,9 @@ fn read_eml(path: &Path, reader: Box<dyn BufRead + Send>, explicit: bool) -> Ite
             error,
         })
     };
-    let mut bytes = Vec::new();
     let limit = MAX_MESSAGE_BYTES as u64 + 1;
+    // Room for the whole file and the read that finds its end (compressed files grow).
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit)).unwrap_or(0) + 1);
     if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
         return fail(format!("cannot read: {e}"));
     }
@@ -253,8 +286,8 @@ fn read_eml(path: &Path, reader: Box<dyn BufRead + Send>, explicit: bool) -> Ite
             "not an email message: the first line is not a header{what}"
         ));
     }
-    let fallback_date = std::fs::metadata(path)
-        .and_then(|m| m.modified())
+    let fallback_date = meta
+        .modified()
         .ok()
         .and_then(|t| jiff::Timestamp::try_from(t).ok());
     Ok(RawMessage {
