@@ -8,6 +8,12 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+/// Memory of the import's index writer. When the documents held since the last commit
+/// outgrow it, tantivy writes them out as an extra segment, which then has to be merged:
+/// 50 MB split every 20,000-message commit of list and spam mail in two (about 23,000
+/// messages fit). Twice that leaves room for mail with longer bodies.
+pub const IMPORT_WRITER_BYTES: usize = 100_000_000;
+
 /// Languages with their own analyzer; everything else (bn, da, sv, …) uses "plain".
 const LANGS: [&str; 4] = ["plain", "en", "nl", "nb"];
 
@@ -220,11 +226,12 @@ impl SearchIndex {
 
     /// Like [`SearchIndex::batch`], with one indexing thread: for an import, whose parsing
     /// already keeps the other cores busy. Each thread writes its own segment per commit,
-    /// so one thread also leaves half the segments to merge.
+    /// so one thread also leaves half the segments to merge. Its memory budget
+    /// ([`IMPORT_WRITER_BYTES`]) holds the documents an import commits at once.
     pub fn batch_single_thread(&self) -> Result<IndexBatch<'_>, SearchError> {
         let writer = self
             .index
-            .writer_with_num_threads(1, 50_000_000)
+            .writer_with_num_threads(1, IMPORT_WRITER_BYTES)
             .map_err(|e| self.err(e))?;
         Ok(IndexBatch {
             owner: self,
