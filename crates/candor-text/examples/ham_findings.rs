@@ -1,0 +1,138 @@
+//! Lists every anti-pattern finding of `candor check --lang en` on the bodies of the first 1,000
+//! ham messages of the SpamAssassin corpus (`../shared/data/spamassassin/`, real mailing-list mail
+//! that is no bad-news message at all), so that false positives on ordinary English prose can be
+//! audited by hand. Run: `cargo run --release -p candor-text --example ham_findings`; add
+//! `-- --lang-dir lang` to load the packs from disk instead of the built-in ones, and
+//! `-- --summary` to print only the counts per rule. `-- --dev FILE.jsonl` checks the development
+//! items of a labelled set instead (`seen_while_writing_rules`; held-out items are skipped unread),
+//! to see which rules a change would take from them.
+//! Prints one block per finding: body index, rule id, the matched text and its sentence.
+
+use candor_text::pack::embedded_packs;
+use candor_text::{CheckOptions, Checker, CheckerConfig, SentenceSplitter};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+const MESSAGES: usize = 1_000;
+
+fn corpus_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/spamassassin/spamassassin-2002.mbox.gz")
+}
+
+/// The text bodies of the first `n` messages (all ham: the corpus lists ham before spam).
+fn ham_bodies(n: usize) -> Vec<String> {
+    let file = std::fs::File::open(corpus_path())
+        .expect("the SpamAssassin corpus is at ../shared/data/spamassassin");
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut raw)
+        .expect("gzip decodes");
+    let parser = mail_parser::MessageParser::default();
+    let bodies: Vec<String> = split_mbox(&raw)
+        .take(n)
+        .map(|chunk| {
+            parser
+                .parse(chunk)
+                .and_then(|m| m.body_text(0).map(|b| b.into_owned()))
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(bodies.len(), n, "corpus has at least {n} messages");
+    bodies
+}
+
+/// Splits an mbox at envelope `From ` lines (a simple split suffices for this corpus).
+fn split_mbox(raw: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut starts = vec![0];
+    starts.extend(
+        raw.windows(6)
+            .enumerate()
+            .filter(|(_, w)| w == b"\nFrom ")
+            .map(|(i, _)| i + 1),
+    );
+    starts.push(raw.len());
+    (0..starts.len() - 1).map(move |i| &raw[starts[i]..starts[i + 1]])
+}
+
+/// The id and text of every development item (`seen_while_writing_rules`) of a labelled set.
+fn dev_items(path: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path).expect("the labelled set is readable");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("one JSON item a line"))
+        .filter(|v| v["seen_while_writing_rules"].as_bool() == Some(true))
+        .map(|v| {
+            let id = v["id"].as_str().unwrap_or_default().to_owned();
+            (id, v["text"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+/// One line: whitespace runs (line breaks included) folded to a single space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let summary = args.iter().any(|a| a == "--summary");
+    let config = CheckerConfig {
+        roster: vec!["Jared Lee".into()],
+        internal_terms: vec![],
+    };
+    let checker = match args.iter().position(|a| a == "--lang-dir") {
+        Some(i) => Checker::with_override_dir(Path::new(&args[i + 1]), &config),
+        None => Checker::builtin(&config),
+    }
+    .expect("packs compile");
+    let en = embedded_packs()
+        .expect("built-in packs parse")
+        .into_iter()
+        .find(|p| p.language.code == "en")
+        .expect("an English pack");
+    let splitter = SentenceSplitter::new(&en.language);
+    let opts = CheckOptions {
+        lang: Some("en".into()),
+        message_type: None,
+    };
+    let texts: Vec<(String, String)> = match args.iter().position(|a| a == "--dev") {
+        Some(i) => dev_items(Path::new(&args[i + 1])),
+        None => ham_bodies(MESSAGES)
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| (i.to_string(), b))
+            .collect(),
+    };
+    let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
+    let mut total = 0;
+    for (i, body) in &texts {
+        if body.trim().is_empty() {
+            continue;
+        }
+        let report = checker.check(body, &opts).expect("English is checked");
+        let sentences = splitter.split(body);
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| !f.rule.starts_with("missing:"))
+        {
+            total += 1;
+            *per_rule.entry(f.rule_id.clone()).or_default() += 1;
+            if summary {
+                continue;
+            }
+            let sentence = sentences
+                .iter()
+                .find(|s| s.start <= f.span.start && f.span.start < s.end.max(s.start + 1))
+                .map_or("", |s| &body[s.clone()]);
+            println!("#{i} {}  [{}]", f.rule_id, one_line(&body[f.span.clone()]));
+            println!("    {}", one_line(sentence));
+        }
+    }
+    println!("\n{total} anti-pattern findings");
+    for (rule, n) in &per_rule {
+        println!("{n:>5}  {rule}");
+    }
+}
