@@ -181,3 +181,44 @@ fn a_little_longer_as_a_measure_is_no_vague_timeline() {
         &["The cover gives a bit longer battery life."],
     );
 }
+
+#[test]
+fn a_sign_off_with_soon_is_no_vague_timeline() {
+    raises(
+        "vague_timeline",
+        &[
+            "I hope to send you the fix soon.",
+            "Thanks for waiting, the new build is coming soon.",
+        ],
+        &[
+            "Talk to you soon.",
+            "Hope to hear from you soon.",
+            "See you soon!",
+            "Glad to read u soon.",
+            "The next release is not soon.",
+        ],
+    );
+}
+
+#[test]
+fn a_time_after_a_told_event_is_no_vague_timeline() {
+    raises(
+        "vague_timeline",
+        &["We will send it shortly."],
+        &["I went to lie down.  Shortly after\nthat, two friends sat next to me."],
+    );
+}
+
+#[test]
+fn a_word_in_a_rule_is_no_punctuation() {
+    // The English patterns stay ASCII, so their \w is the word class as written (a re-printed
+    // non-ASCII pattern's \w also took ")" and "." through the Bengali nukta rewrite).
+    raises(
+        "blames_client",
+        &["You never even sent us the files."],
+        &[
+            "You never ) sent us the files.",
+            "You never . sent us the files.",
+        ],
+    );
+}
