@@ -222,3 +222,18 @@ fn a_word_in_a_rule_is_no_punctuation() {
         ],
     );
 }
+
+#[test]
+fn asap_asked_of_the_reader_is_no_vague_timeline() {
+    raises(
+        "vague_timeline",
+        &[
+            "We will fix it ASAP.",
+            "We're working to restore the service as soon as possible.",
+        ],
+        &[
+            "Please let us know ASAP if the new date does not suit you.",
+            "Let me know as soon as possible which option you prefer.",
+        ],
+    );
+}
