@@ -9,17 +9,25 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashSet};
 
-/// Cache size of each regex's lazy DFA. The default (2 MiB) is too small for the pack-wide
-/// prefilter and the longer rules: the cache fills and is cleared again and again, and most of
-/// the checker's time then goes to rebuilding DFA states. Measured with the checker bench.
+/// Cache size of each rule regex's lazy DFA. The default (2 MiB) is too small for the longer
+/// rules: the cache fills and is cleared again and again, and most of the checker's time then
+/// goes to rebuilding DFA states. Measured with the checker bench.
 pub(crate) const DFA_CACHE_BYTES: usize = 32 << 20;
 
-/// Rules per prefilter set. One set over a whole pack (100 English rules, many with word gaps
-/// such as `(?:\w+\s+){0,3}`) has so many lazy-DFA states to track at once that its cache is
-/// cleared again and again and the set became the checker's main cost: on the 1,000-message
-/// bench 1.9 s with one set, 1.5 s with sets of 64, 81 ms with 48, 84 ms with 32, 105 ms with 16,
-/// 135 ms with 8. 32 keeps a margin below that cliff.
-const PREFILTER_CHUNK: usize = 32;
+/// Most rules per prefilter set. A set's cost is about the same per byte whatever its size, as
+/// long as its lazy DFA's states fit its cache; when they do not, the cache is cleared again and
+/// again and the set becomes the checker's main cost (with 100 rules in one set and a 32 MiB
+/// cache a pass took 2x proselint's time). Measured with the checker bench (`--one-pass` under
+/// callgrind, 110 English rules, instructions per pass over the 1,000 ham bodies): sets of 32 with
+/// a 32 MiB cache 398M; 2 sets 331M; sets of 80 with a 32 MiB cache 5,904M (cleared cache), with
+/// 64 MiB 331M; one set 9,431M with 64 MiB and 290M with 128 MiB. Sets of at most 64 rules with a
+/// 64 MiB cache keep a margin on both sides of that cliff; the rules are spread evenly over the
+/// fewest such sets (108 sentence rules: two sets of 54).
+const PREFILTER_MAX_RULES: usize = 64;
+
+/// Lazy-DFA cache of each prefilter set (see `PREFILTER_MAX_RULES`). It grows only as far as a
+/// message needs.
+const PREFILTER_DFA_BYTES: usize = 64 << 20;
 
 /// Compiled-size limit of each prefilter set. The default (10 MiB) leaves a large pack
 /// (the Dutch one is near it) no room for a workspace's roster and internal terms.
@@ -90,7 +98,7 @@ pub(crate) struct CompiledPack {
     /// Some rule yields to another target (so hits are compared per sentence at the end).
     pub any_yields: bool,
     pub rules: Vec<CompiledRule>,
-    /// Which rules can match at all: one set per `PREFILTER_CHUNK` rules of one scope.
+    /// Which rules can match at all: sets of at most `PREFILTER_MAX_RULES` rules of one scope.
     pub prefilter: Vec<Prefilter>,
     pub missing: BTreeMap<Element, (String, String)>,
 }
@@ -121,10 +129,11 @@ impl CompiledPack {
             let of_scope: Vec<usize> = (0..rules.len())
                 .filter(|&i| rules[i].scope == scope)
                 .collect();
-            for chunk in of_scope.chunks(PREFILTER_CHUNK) {
+            let sets = of_scope.len().div_ceil(PREFILTER_MAX_RULES).max(1);
+            for chunk in of_scope.chunks(of_scope.len().div_ceil(sets).max(1)) {
                 let set = RegexSetBuilder::new(chunk.iter().map(|&i| rules[i].regex.as_str()))
                     .size_limit(PREFILTER_SIZE_BYTES)
-                    .dfa_size_limit(DFA_CACHE_BYTES)
+                    .dfa_size_limit(PREFILTER_DFA_BYTES)
                     .build()
                     .map_err(|e| err("(all rules)", e.to_string()))?;
                 prefilter.push(Prefilter {
@@ -308,16 +317,75 @@ fn spelled_negations(r: &RuleSpec, negations: &[String]) -> FxHashSet<String> {
 }
 
 /// Bengali letters with nukta exist precomposed (য় U+09DF) and decomposed (য + ় ); NFC keeps
-/// the decomposed form, so real text has both. Patterns accept either spelling.
+/// the decomposed form, so real text has both. Patterns accept either spelling. Character classes
+/// are copied as they are: a class already lists each character it takes (a printed `\w` holds
+/// both spellings' letters), and an alternation written into one would turn it into a class of
+/// the alternation's punctuation, with ranges such as `)-য` that take "." and ",".
 pub(crate) fn nukta_variants(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
-    for c in fold_nukta(body).chars() {
-        match decomposed(c) {
-            Some(d) => out.push_str(&format!("(?:{c}|{d})")),
-            None => out.push(c),
+    let mut rest = body;
+    while !rest.is_empty() {
+        let (plain, class) = split_at_class(rest);
+        for c in fold_nukta(plain).chars() {
+            match decomposed(c) {
+                Some(d) => out.push_str(&format!("(?:{c}|{d})")),
+                None => out.push(c),
+            }
         }
+        out.push_str(class);
+        rest = &rest[plain.len() + class.len()..];
     }
     out
+}
+
+/// The pattern text before its first character class, and that class (with its brackets and any
+/// nested classes); the class is empty when there is none. Escaped characters are skipped.
+fn split_at_class(pattern: &str) -> (&str, &str) {
+    let bytes = pattern.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'[' => return (&pattern[..i], &pattern[i..class_end(pattern, i)]),
+            _ => i += 1,
+        }
+    }
+    (pattern, "")
+}
+
+/// The byte just past the class that opens at `start` (or the pattern's end, if it never closes).
+fn class_end(pattern: &str, start: usize) -> usize {
+    let bytes = pattern.as_bytes();
+    let (mut depth, mut i) = (0usize, start);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => {
+                i += 2;
+                continue;
+            }
+            b'[' => {
+                depth += 1;
+                i += 1;
+                // A "]" right after the opening bracket (or "[^") is a literal one.
+                if bytes.get(i) == Some(&b'^') {
+                    i += 1;
+                }
+                if bytes.get(i) == Some(&b']') {
+                    i += 1;
+                }
+                continue;
+            }
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 const NUKTA_PAIRS: [(char, &str); 3] = [
@@ -432,6 +500,38 @@ pub(crate) fn boundaries(body: &str, ascii: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nukta_variants_leave_character_classes_alone() {
+        let yya = '\u{09DF}';
+        // Outside a class both spellings are taken; inside, the class stays as written.
+        let out = nukta_variants(&format!(r"আ{yya}[\w{yya}\]]+[^{yya}]x"));
+        let decomposed = "\u{09AF}\u{09BC}";
+        assert_eq!(
+            out,
+            format!("আ(?:{yya}|{decomposed})") + &format!(r"[\w{yya}\]]+[^{yya}]x")
+        );
+        // An English rule whose pattern was re-printed (it holds a non-ASCII character, so the
+        // boundary rewrite prints `\w` as a class with Bengali nukta letters): `\w` must not
+        // take punctuation.
+        let rule: RuleSpec = toml::from_str(
+            r#"
+            id = "blames_client.never_sent"
+            target = "blames_client"
+            kind = "pattern"
+            pattern = '\byou\s+never\s+\w+\s+sent\b|\bsent’s\b'
+            message = "m"
+            suggestion = "s"
+            "#,
+        )
+        .unwrap();
+        let compiled = compile_rule(&rule, &CheckerConfig::default(), true)
+            .unwrap()
+            .unwrap();
+        assert!(compiled.regex.is_match("you never really sent it"));
+        assert!(!compiled.regex.is_match("you never ) sent it"));
+        assert!(!compiled.regex.is_match("you never . sent it"));
+    }
 
     #[test]
     fn a_rule_spells_only_the_negations_it_names_as_whole_words() {
