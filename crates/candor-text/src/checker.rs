@@ -1,7 +1,7 @@
 //! The message checker: finds elements and anti-patterns with their spans, and the elements a
 //! message type requires but lacks. Finding only; printing lives in `print`.
 
-use crate::compile::{CheckerConfig, CompiledPack, CompiledRule, word_key};
+use crate::compile::{CheckerConfig, CompiledPack, CompiledRule};
 use crate::dates::{DateKind, DateMention};
 use crate::detect::detect_language;
 use crate::ids::{AntiPattern, Element, Target};
@@ -9,6 +9,7 @@ use crate::pack::{PackError, PackSpec, Scope, embedded_packs, packs_from_dir};
 use crate::report::{Finding, Report, Severity, position};
 use crate::sentence::LazySentences;
 use crate::types::MessageTypes;
+use crate::words::{has_key, words};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -438,10 +439,8 @@ fn negated_inside(
     text: &str,
     span: &Range<usize>,
 ) -> bool {
-    pack.words.find_iter(&text[span.clone()]).any(|m| {
-        let w = word_key(m.as_str());
-        pack.negations.contains(&w) && !rule.own_negations.contains(&w)
-    })
+    words(&text[span.clone()])
+        .any(|(_, w)| has_key(&pack.negations, w) && !has_key(&rule.own_negations, w))
 }
 
 /// `negated` with explicit word windows. After the match, tensed words of the pack
@@ -466,22 +465,21 @@ fn negated_with(
         .map_or(before, |(p, c)| &before[p + c.len_utf8()..]);
     let after = &text[end..floor_boundary(text, (end + 80).min(sentence.end)).max(end)];
     let after = after.find(CLAUSE).map_or(after, |p| &after[..p]);
-    let is_neg = |w: &str| pack.negations.contains(&word_key(w));
+    let is_neg = |w: &str| has_key(&pack.negations, w);
     // A copula or auxiliary between the match and its negation ("ছিল", "was") is passed over; a
     // tensed word that is itself a negation ("wasn't") still counts as one.
     let passed_over = |w: &str| {
-        let key = word_key(w);
-        !pack.negations.contains(&key)
-            && (pack.past_tense.contains(&key) || pack.non_past_tense.contains(&key))
+        !has_key(&pack.negations, w)
+            && (has_key(&pack.past_tense, w) || has_key(&pack.non_past_tense, w))
     };
-    let words_before: Vec<&str> = pack.words.find_iter(before).map(|m| m.as_str()).collect();
+    let words_before: Vec<&str> = words(before).map(|(_, w)| w).collect();
     let from = words_before.len().saturating_sub(window_before);
     if words_before[from..].iter().any(|w| is_neg(w)) {
         return true;
     }
     // A negation right before a tensed word is that word's own ("না হলে": if not, otherwise),
     // not the match's.
-    let words_after: Vec<&str> = pack.words.find_iter(after).map(|m| m.as_str()).collect();
+    let words_after: Vec<&str> = words(after).map(|(_, w)| w).collect();
     words_after
         .iter()
         .enumerate()
@@ -498,14 +496,14 @@ fn in_the_past(
     sentence: &Range<usize>,
     date: &Range<usize>,
 ) -> bool {
-    let word = |m: regex::Match<'_>| m.as_str().to_lowercase();
+    let word = |(_, w): (Range<usize>, &str)| w.to_lowercase();
     let start = date.start.clamp(sentence.start, sentence.end);
     let end = date.end.clamp(start, sentence.end);
     let before = &text[floor_boundary(text, start.saturating_sub(40).max(sentence.start))..start];
     let after = &text[end..floor_boundary(text, (end + 40).min(sentence.end)).max(end)];
-    let first_in_date = pack.words.find(&text[start..end]).map(word);
-    let last_before = pack.words.find_iter(before).last().map(word);
-    let first_after = pack.words.find(after).map(word);
+    let first_in_date = words(&text[start..end]).next().map(word);
+    let last_before = words(before).last().map(word);
+    let first_after = words(after).next().map(word);
     [first_in_date, last_before]
         .iter()
         .flatten()
@@ -549,11 +547,10 @@ fn nearest_tense(
     end: usize,
 ) -> Option<bool> {
     let mut nearest: Option<(usize, bool)> = None;
-    for m in pack.words.find_iter(&text[within.clone()]) {
-        let (ws, we) = (within.start + m.start(), within.start + m.end());
-        let word = word_key(m.as_str());
-        let past = pack.past_tense.contains(&word);
-        if !past && !pack.non_past_tense.contains(&word) {
+    for (range, word) in words(&text[within.clone()]) {
+        let (ws, we) = (within.start + range.start, within.start + range.end);
+        let past = has_key(&pack.past_tense, word);
+        if !past && !has_key(&pack.non_past_tense, word) {
             continue;
         }
         // Words inside the match are at distance 0.

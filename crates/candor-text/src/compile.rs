@@ -85,7 +85,6 @@ pub(crate) struct CompiledPack {
     pub code: String,
     pub splitter: SentenceSplitter,
     pub dates: DateFinder,
-    pub words: Regex,
     pub negations: FxHashSet<String>,
     pub negation_before: usize,
     pub negation_after: usize,
@@ -147,7 +146,6 @@ impl CompiledPack {
             code: lang.code.clone(),
             splitter: SentenceSplitter::new(lang),
             dates: DateFinder::new(lang).map_err(|e| err("(dates)", e.to_string()))?,
-            words: Regex::new(r"[\w'’]+").expect("static regex"),
             negations: lang
                 .negations
                 .iter()

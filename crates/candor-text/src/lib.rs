@@ -19,6 +19,7 @@ pub mod promise;
 pub mod report;
 pub mod sentence;
 pub mod types;
+mod words;
 
 pub use checker::{CheckError, CheckOptions, Checker};
 pub use compile::CheckerConfig;
