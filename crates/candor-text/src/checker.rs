@@ -199,13 +199,14 @@ impl Checker {
 /// blanked out). Sentences are split only in the blocks where a match lies.
 fn find_hits(pack: &CompiledPack, text: &str, own: &[Range<usize>]) -> Vec<Hit> {
     let mut candidates = Vec::new();
-    let whole = [0..text.len()];
+    let whole_text = 0..text.len();
+    let whole = std::slice::from_ref(&whole_text);
     for pf in &pack.prefilter {
         // A sentence rule's match never crosses a quoted line (the blanked line ends the
         // sentence), so only the stretches between them need looking at.
         let stretches: &[Range<usize>] = match pf.scope {
             Scope::Sentence => own,
-            Scope::Message => &whole,
+            Scope::Message => whole,
         };
         for stretch in stretches {
             let m = pf.set.matches(&text[stretch.clone()]);
@@ -337,7 +338,10 @@ fn names_a_thing(pack: &CompiledPack, text: &str, date: &DateMention) -> bool {
 /// nothing in them counts for or against this message.
 fn without_quoted_lines(text: &str) -> (Cow<'_, str>, Vec<Range<usize>>) {
     if !text.contains('>') {
-        return (Cow::Borrowed(text), vec![0..text.len()]);
+        return (
+            Cow::Borrowed(text),
+            std::iter::once(0..text.len()).collect(),
+        );
     }
     let mut blanked: Option<Vec<u8>> = None;
     let mut own: Vec<Range<usize>> = Vec::new();
