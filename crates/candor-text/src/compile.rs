@@ -17,17 +17,19 @@ pub(crate) const DFA_CACHE_BYTES: usize = 32 << 20;
 /// Most rules per prefilter set. A set's cost is about the same per byte whatever its size, as
 /// long as its lazy DFA's states fit its cache; when they do not, the cache is cleared again and
 /// again and the set becomes the checker's main cost (with 100 rules in one set and a 32 MiB
-/// cache a pass took 2x proselint's time). Measured with the checker bench (`--one-pass` under
-/// callgrind, 110 English rules, instructions per pass over the 1,000 ham bodies): sets of 32 with
-/// a 32 MiB cache 398M; 2 sets 331M; sets of 80 with a 32 MiB cache 5,904M (cleared cache), with
-/// 64 MiB 331M; one set 9,431M with 64 MiB and 290M with 128 MiB. Sets of at most 64 rules with a
-/// 64 MiB cache keep a margin on both sides of that cliff; the rules are spread evenly over the
-/// fewest such sets (108 sentence rules: two sets of 54).
-const PREFILTER_MAX_RULES: usize = 64;
+/// cache a pass took 2x proselint's time). Measured with the checker bench (110 English rules,
+/// one `--lang en` pass over the 1,000 ham bodies; instructions from `--one-pass` under callgrind,
+/// time from `--candor-only`): sets of 32 with a 32 MiB cache 398M instructions, 64–72 ms; two
+/// sets of 54 with 64 MiB 331M, 53–64 ms; one set with 64 MiB 9,431M (the cache cleared over and
+/// over), with 128 MiB 290M, 47–51 ms, with 256 MiB the same. Sets of 80 rules thrash with
+/// 32 MiB and not with 64 MiB. One set per scope up to 128 rules, with a 128 MiB cache; a larger
+/// pack is spread evenly over the fewest such sets. Run the checker bench after adding rules.
+const PREFILTER_MAX_RULES: usize = 128;
 
-/// Lazy-DFA cache of each prefilter set (see `PREFILTER_MAX_RULES`). It grows only as far as a
-/// message needs.
-const PREFILTER_DFA_BYTES: usize = 64 << 20;
+/// Lazy-DFA cache limit of each prefilter set (see `PREFILTER_MAX_RULES`). It grows only as far
+/// as the messages checked need: the whole process stays near 260 MB in the bench with all four
+/// packs, as with smaller sets.
+const PREFILTER_DFA_BYTES: usize = 128 << 20;
 
 /// Compiled-size limit of each prefilter set. The default (10 MiB) leaves a large pack
 /// (the Dutch one is near it) no room for a workspace's roster and internal terms.
