@@ -9,51 +9,14 @@
 //! Needs `python3` with `proselint==0.16.*` installed (`pip install 'proselint==0.16.*'`).
 
 use candor_text::{CheckOptions, Checker, CheckerConfig};
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const MESSAGES: usize = 1_000;
-
-fn corpus_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/spamassassin/spamassassin-2002.mbox.gz")
+mod common {
+    pub mod ham;
 }
-
-/// The text bodies of the first `n` messages (all ham: the corpus lists ham before spam).
-fn ham_bodies(n: usize) -> Vec<String> {
-    let file = std::fs::File::open(corpus_path())
-        .expect("the SpamAssassin corpus is at ../shared/data/spamassassin");
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_end(&mut raw)
-        .expect("gzip decodes");
-    let mut bodies = Vec::with_capacity(n);
-    let parser = mail_parser::MessageParser::default();
-    for chunk in split_mbox(&raw).take(n) {
-        let body = parser
-            .parse(chunk)
-            .and_then(|m| m.body_text(0).map(|b| b.into_owned()))
-            .unwrap_or_default();
-        bodies.push(body);
-    }
-    assert_eq!(bodies.len(), n, "corpus has at least {n} messages");
-    bodies
-}
-
-/// Splits an mbox at envelope `From ` lines (a simple split suffices for this corpus).
-fn split_mbox(raw: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut starts = vec![0];
-    starts.extend(
-        raw.windows(6)
-            .enumerate()
-            .filter(|(_, w)| w == b"\nFrom ")
-            .map(|(i, _)| i + 1),
-    );
-    starts.push(raw.len());
-    (0..starts.len() - 1).map(move |i| &raw[starts[i]..starts[i + 1]])
-}
+use common::ham::{MESSAGES, ham_bodies};
 
 /// CPU time this thread has run, from `/proc/thread-self/schedstat` (nanoseconds, Linux); `None`
 /// elsewhere. On a shared machine CPU time is what other load does not inflate.

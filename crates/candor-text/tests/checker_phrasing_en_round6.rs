@@ -5,29 +5,15 @@
 use candor_text::Element;
 
 mod phrasing;
-use phrasing::{flags, has};
 
-/// Asserts that every sentence in `yes` shows `element` and none in `no` does.
+/// Asserts that every English sentence in `yes` shows `element` and none in `no` does.
 fn shows(element: Element, yes: &[&str], no: &[&str]) {
-    for text in yes {
-        assert!(has("en", text, element), "should show {element:?}: {text}");
-    }
-    for text in no {
-        assert!(
-            !has("en", text, element),
-            "should not show {element:?}: {text}"
-        );
-    }
+    phrasing::shows_in("en", element, yes, no);
 }
 
-/// Asserts that every sentence in `yes` raises `rule` and none in `no` does.
+/// Asserts that every English sentence in `yes` raises `rule` and none in `no` does.
 fn raises(rule: &str, yes: &[&str], no: &[&str]) {
-    for text in yes {
-        assert!(flags("en", text, rule), "should raise {rule}: {text}");
-    }
-    for text in no {
-        assert!(!flags("en", text, rule), "should not raise {rule}: {text}");
-    }
+    phrasing::raises_in("en", rule, yes, no);
 }
 
 #[test]

@@ -32,3 +32,26 @@ pub fn has(lang: &str, text: &str, element: Element) -> bool {
 pub fn flags(lang: &str, text: &str, rule: &str) -> bool {
     check(lang, text).findings.iter().any(|f| f.rule == rule)
 }
+
+/// Asserts that every sentence in `yes` shows `element` in `lang` and none in `no` does.
+pub fn shows_in(lang: &str, element: Element, yes: &[&str], no: &[&str]) {
+    for text in yes {
+        assert!(has(lang, text, element), "should show {element:?}: {text}");
+    }
+    for text in no {
+        assert!(
+            !has(lang, text, element),
+            "should not show {element:?}: {text}"
+        );
+    }
+}
+
+/// Asserts that every sentence in `yes` raises `rule` in `lang` and none in `no` does.
+pub fn raises_in(lang: &str, rule: &str, yes: &[&str], no: &[&str]) {
+    for text in yes {
+        assert!(flags(lang, text, rule), "should raise {rule}: {text}");
+    }
+    for text in no {
+        assert!(!flags(lang, text, rule), "should not raise {rule}: {text}");
+    }
+}
