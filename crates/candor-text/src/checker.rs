@@ -220,7 +220,8 @@ fn find_hits(pack: &CompiledPack, text: &str, own: &[Range<usize>]) -> Vec<Hit> 
     }
     // Sentences, split block by block where a match lies.
     let mut sentences = LazySentences::new(&pack.splitter, text);
-    let mut dates: Option<Vec<Range<usize>>> = None;
+    // Dates, found block by block where a rule that needs one matches.
+    let mut dates: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
     let mut hits = Vec::new();
     for idx in candidates {
         let rule = &pack.rules[idx];
@@ -241,26 +242,30 @@ fn find_hits(pack: &CompiledPack, text: &str, own: &[Range<usize>]) -> Vec<Hit> 
         if found.is_empty() {
             continue;
         }
-        // A rule that needs a date cannot hit in a text without one.
-        let dates: &[Range<usize>] = if rule.requires_date {
-            let dates = dates.get_or_insert_with(|| {
-                pack.dates
-                    .find(text)
-                    .into_iter()
-                    .filter(|d| !names_a_thing(pack, text, d))
-                    .map(|d| d.span)
-                    .collect()
-            });
-            if dates.is_empty() {
-                continue;
-            }
-            dates
-        } else {
-            &[]
-        };
         for (span, person) in found {
             let sentence = sentences.at(span.start);
             if rule.scope == Scope::Sentence && span.end > sentence.end {
+                continue;
+            }
+            // A rule that needs a date cannot hit where its block has none.
+            let block = rule
+                .requires_date
+                .then(|| sentences.block_of(span.start))
+                .flatten();
+            let dates: &[Range<usize>] = match block {
+                Some(block) => {
+                    let i = match dates.iter().position(|(b, _)| *b == block) {
+                        Some(i) => i,
+                        None => {
+                            dates.push((block.clone(), block_dates(pack, text, &block)));
+                            dates.len() - 1
+                        }
+                    };
+                    &dates[i].1
+                }
+                _ => &[],
+            };
+            if rule.requires_date && dates.is_empty() {
                 continue;
             }
             if let Some(span) = accept(pack, rule, text, &sentence, span, person, dates) {
@@ -273,6 +278,21 @@ fn find_hits(pack: &CompiledPack, text: &str, own: &[Range<usize>]) -> Vec<Hit> 
     } else {
         hits
     }
+}
+
+/// The dates in one block of the text (offsets into `text`), without relative dates that name a
+/// thing ("today's maintenance"). A sentence never crosses a block, so its dates are all here.
+fn block_dates(pack: &CompiledPack, text: &str, block: &Range<usize>) -> Vec<Range<usize>> {
+    pack.dates
+        .find(&text[block.clone()])
+        .into_iter()
+        .map(|d| DateMention {
+            span: block.start + d.span.start..block.start + d.span.end,
+            ..d
+        })
+        .filter(|d| !names_a_thing(pack, text, d))
+        .map(|d| d.span)
+        .collect()
 }
 
 /// Drops the hits of rules that yield to a target (`yields_to`) when a hit of that target lies in

@@ -172,23 +172,30 @@ impl<'a> LazySentences<'a> {
 
     /// The sentence holding `pos` (an empty range at `pos` when it lies between sentences).
     pub(crate) fn at(&mut self, pos: usize) -> Range<usize> {
-        let i = match self.blocks.iter().position(|(b, _)| b.contains(&pos)) {
-            Some(i) => i,
-            None => {
-                let Some(block) = block_around(self.text, pos) else {
-                    return pos..pos;
-                };
-                let sentences = self
-                    .splitter
-                    .split(&self.text[block.clone()])
-                    .into_iter()
-                    .map(|s| block.start + s.start..block.start + s.end)
-                    .collect();
-                self.blocks.push((block, sentences));
-                self.blocks.len() - 1
-            }
-        };
-        sentence_in(&self.blocks[i].1, pos)
+        match self.index_of(pos) {
+            Some(i) => sentence_in(&self.blocks[i].1, pos),
+            None => pos..pos,
+        }
+    }
+
+    /// The block holding `pos` (split on first use); `None` on a whitespace-only line.
+    pub(crate) fn block_of(&mut self, pos: usize) -> Option<Range<usize>> {
+        self.index_of(pos).map(|i| self.blocks[i].0.clone())
+    }
+
+    fn index_of(&mut self, pos: usize) -> Option<usize> {
+        if let Some(i) = self.blocks.iter().position(|(b, _)| b.contains(&pos)) {
+            return Some(i);
+        }
+        let block = block_around(self.text, pos)?;
+        let sentences = self
+            .splitter
+            .split(&self.text[block.clone()])
+            .into_iter()
+            .map(|s| block.start + s.start..block.start + s.end)
+            .collect();
+        self.blocks.push((block, sentences));
+        Some(self.blocks.len() - 1)
     }
 }
 
