@@ -481,14 +481,9 @@ fn negated_with(
 ) -> bool {
     let start = span.start.clamp(sentence.start, sentence.end);
     let end = span.end.clamp(start, sentence.end);
-    // Only a short stretch around the match matters; bounding it keeps long sentences linear.
-    let before = &text[floor_boundary(text, start.saturating_sub(160).max(sentence.start))..start];
-    let before = before
-        .char_indices()
-        .rfind(|(_, c)| CLAUSE.contains(c))
-        .map_or(before, |(p, c)| &before[p + c.len_utf8()..]);
-    let after = &text[end..floor_boundary(text, (end + 80).min(sentence.end)).max(end)];
-    let after = after.find(CLAUSE).map_or(after, |p| &after[..p]);
+    // Only a short stretch of the match's clause matters; bounding it keeps long sentences linear.
+    let (from, to) = clause_around(text, sentence, start, end, (160, 80));
+    let (before, after) = (&text[from..start], &text[end..to]);
     let is_neg = |w: &str| has_key(&pack.negations, w);
     // A copula or auxiliary between the match and its negation ("ছিল", "was") is passed over; a
     // tensed word that is itself a negation ("wasn't") still counts as one.
@@ -554,7 +549,7 @@ fn told_in_the_past(
     // clause's past); a clause without a tensed word of its own ("At some point, the status
     // wasn't set") takes it from the clauses after it, never from those before it ("damage was
     // caused by digging, no ETA yet").
-    let (from, to) = clause_around(text, sentence, start, end, 160);
+    let (from, to) = clause_around(text, sentence, start, end, (160, 160));
     let rest = floor_boundary(text, (end + 160).min(sentence.end)).max(to);
     nearest_tense(pack, text, from..to, start, end)
         .or_else(|| nearest_tense(pack, text, to..rest, start, end))
@@ -595,17 +590,17 @@ fn nearest_tense(
 }
 
 /// The byte range of the clause around `start..end` within the sentence: from just after the
-/// last clause mark before `start` to the first clause mark after `end`, each side at most
-/// `reach` bytes from the match. Marks inside the match do not split it.
+/// last clause mark before `start` to the first clause mark after `end`, at most `reach.0` bytes
+/// before the match and `reach.1` after it. Marks inside the match do not split it.
 fn clause_around(
     text: &str,
     sentence: &Range<usize>,
     start: usize,
     end: usize,
-    reach: usize,
+    reach: (usize, usize),
 ) -> (usize, usize) {
-    let from = floor_boundary(text, start.saturating_sub(reach).max(sentence.start));
-    let to = floor_boundary(text, (end + reach).min(sentence.end)).max(end);
+    let from = floor_boundary(text, start.saturating_sub(reach.0).max(sentence.start));
+    let to = floor_boundary(text, (end + reach.1).min(sentence.end)).max(end);
     let from = text[from..start]
         .char_indices()
         .rfind(|(_, c)| CLAUSE.contains(c))

@@ -148,11 +148,7 @@ impl CompiledPack {
             code: lang.code.clone(),
             splitter: SentenceSplitter::new(lang),
             dates: DateFinder::new(lang).map_err(|e| err("(dates)", e.to_string()))?,
-            negations: lang
-                .negations
-                .iter()
-                .map(|n| fold_nukta(&n.to_lowercase()))
-                .collect(),
+            negations: lower_words(&lang.negations),
             negation_before: lang.negation_before,
             negation_after: lang.negation_after,
             not_names: lang
@@ -304,7 +300,7 @@ fn spelled_negations(r: &RuleSpec, negations: &[String]) -> FxHashSet<String> {
     let source = fold_nukta(&source.to_lowercase());
     negations
         .iter()
-        .map(|n| fold_nukta(&n.to_lowercase()))
+        .map(|n| word_key(n))
         .filter(|n| {
             source.match_indices(n.as_str()).any(|(i, _)| {
                 let before = source[..i].chars().next_back();

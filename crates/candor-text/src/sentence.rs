@@ -156,7 +156,7 @@ impl SentenceSplitter {
 pub(crate) struct LazySentences<'a> {
     splitter: &'a SentenceSplitter,
     text: &'a str,
-    /// The blocks split so far, each with its sentences (offsets into `text`).
+    /// The blocks split so far, in text order, each with its sentences (offsets into `text`).
     blocks: Vec<(Range<usize>, Vec<Range<usize>>)>,
 }
 
@@ -184,7 +184,10 @@ impl<'a> LazySentences<'a> {
     }
 
     fn index_of(&mut self, pos: usize) -> Option<usize> {
-        if let Some(i) = self.blocks.iter().position(|(b, _)| b.contains(&pos)) {
+        // Blocks are kept in text order, so a long message with many matches finds each one's
+        // block by binary search.
+        let i = self.blocks.partition_point(|(b, _)| b.end <= pos);
+        if self.blocks.get(i).is_some_and(|(b, _)| b.contains(&pos)) {
             return Some(i);
         }
         let block = block_around(self.text, pos)?;
@@ -194,8 +197,8 @@ impl<'a> LazySentences<'a> {
             .into_iter()
             .map(|s| block.start + s.start..block.start + s.end)
             .collect();
-        self.blocks.push((block, sentences));
-        Some(self.blocks.len() - 1)
+        self.blocks.insert(i, (block, sentences));
+        Some(i)
     }
 }
 
