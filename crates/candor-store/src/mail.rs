@@ -1,7 +1,7 @@
 //! Imported mail in the store: one row per distinct message (deduplicated by key), the change
 //! log the search index catches up from, and assignment of unassigned mail to a client.
 
-use crate::sql::{placeholders, update_by_id, value_rows};
+use crate::sql::{placeholders_in, update_by_id, value_rows_in};
 use crate::{Backend, Result, Tx, row};
 use candor_core::Id;
 use sqlx::any::AnyRow;
@@ -121,7 +121,7 @@ impl Tx {
         for chunk in keys.chunks(PARAMS_PER_QUERY) {
             let sql = format!(
                 "SELECT dedupe_key FROM mail_messages WHERE dedupe_key IN ({})",
-                placeholders(1, chunk.len())
+                placeholders_in(self.backend(), chunk.len())
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for k in chunk {
@@ -159,7 +159,7 @@ impl Tx {
                    body, html, language, direction, attachments, source)
                  VALUES {}
                  ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key",
-                value_rows(chunk.len(), MAIL_PARAMS, "")
+                value_rows_in(self.backend(), chunk.len(), MAIL_PARAMS, "")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for m in chunk {
@@ -204,7 +204,7 @@ impl Tx {
         for chunk in message_ids.chunks(PARAMS_PER_QUERY) {
             let sql = format!(
                 "SELECT message_id, thread_id FROM mail_messages WHERE message_id IN ({})",
-                placeholders(1, chunk.len())
+                placeholders_in(self.backend(), chunk.len())
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for k in chunk {
@@ -240,7 +240,7 @@ impl Tx {
         for chunk in mail_ids.chunks(PARAMS_PER_QUERY) {
             let sql = format!(
                 "INSERT INTO mail_changes (mail_id) VALUES {}",
-                value_rows(chunk.len(), 1, "")
+                value_rows_in(self.backend(), chunk.len(), 1, "")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for id in chunk {

@@ -3,7 +3,7 @@
 //! [`Tx::insert_record`] makes one at a time.
 
 use crate::chain::{GENESIS, Sealable};
-use crate::sql::{placeholders, update_by_id, value_rows};
+use crate::sql::{placeholders, update_by_id, value_rows_in};
 use crate::{Backend, Result, StoreError, Tx, row};
 use candor_core::{Id, NewRecordEntry};
 use std::collections::HashMap;
@@ -44,7 +44,7 @@ impl Tx {
                  (client_id, project_id, incident_id, kind, direction, at, author, participants,
                   subject, body, source, prev_hash, hash)
                  VALUES {} RETURNING id, prev_hash",
-                value_rows(chunk.len(), 12, ", ''")
+                value_rows_in(self.backend(), chunk.len(), 12, ", ''")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (i, e) in chunk.iter().enumerate() {
