@@ -17,6 +17,12 @@ pub const IMPORT_WRITER_BYTES: usize = 100_000_000;
 /// Languages with their own analyzer; everything else (bn, da, sv, …) uses "plain".
 const LANGS: [&str; 4] = ["plain", "en", "nl", "nb"];
 
+/// How much of a body the index stores, for snippets: searches take a hit's snippet from its
+/// first 3 KB only (analysing, stemming included, a whole newsletter per hit cost most of the
+/// search time), so the rest is indexed but not stored. Storing whole bodies made the stored
+/// text 53% of the index and its compression a visible share of an import.
+pub const STORED_BODY_BYTES: usize = 3 * 1024;
+
 /// One message as the index sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MailDoc {
@@ -74,6 +80,8 @@ pub(crate) struct Fields {
     pub(crate) to: Field,
     pub(crate) subject: [Field; 4],
     pub(crate) body: [Field; 4],
+    pub(crate) body_head: Field,
+    pub(crate) body_slot: Field,
 }
 
 /// A mail search index in a folder (or in memory for tests).
@@ -85,12 +93,15 @@ pub struct SearchIndex {
 }
 
 fn text_options(analyzer: &str) -> TextOptions {
+    indexed_text(analyzer).set_stored()
+}
+
+/// A text field searched with `analyzer`, not stored.
+fn indexed_text(analyzer: &str) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    TextOptions::default()
-        .set_indexing_options(indexing)
-        .set_stored()
+    TextOptions::default().set_indexing_options(indexing)
 }
 
 fn schema() -> Schema {
@@ -101,7 +112,8 @@ fn schema() -> Schema {
     b.add_i64_field("date", INDEXED | STORED | FAST);
     b.add_u64_field("client", INDEXED | FAST);
     b.add_text_field("from", text_options("candor_plain"));
-    b.add_text_field("to", text_options("candor_plain"));
+    // Searched by to:, never shown: not stored.
+    b.add_text_field("to", indexed_text("candor_plain"));
     for lang in LANGS {
         let analyzer = if lang == "plain" {
             "candor_plain".to_owned()
@@ -109,8 +121,12 @@ fn schema() -> Schema {
             format!("candor_{lang}")
         };
         b.add_text_field(&format!("subject_{lang}"), text_options(&analyzer));
-        b.add_text_field(&format!("body_{lang}"), text_options(&analyzer));
+        b.add_text_field(&format!("body_{lang}"), indexed_text(&analyzer));
     }
+    // The start of the body, for snippets (see STORED_BODY_BYTES), and which body field holds
+    // the message (its language slot), for the snippet's analyzer.
+    b.add_text_field("body_head", STORED);
+    b.add_u64_field("body_slot", STORED);
     b.build()
 }
 
@@ -137,7 +153,16 @@ fn fields(s: &Schema) -> Result<Fields, String> {
         to: f("to")?,
         subject: per_lang("subject")?,
         body: per_lang("body")?,
+        body_head: f("body_head")?,
+        body_slot: f("body_slot")?,
     })
+}
+
+/// True for the schema of any candor version: the key and the per-language body fields.
+fn is_candor_schema(s: &Schema) -> bool {
+    ["mail_id", "date", "body_plain", "body_en"]
+        .iter()
+        .all(|name| s.get_field(name).is_ok())
 }
 
 fn lang_slot(lang: &str) -> usize {
@@ -160,7 +185,17 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(|e| err(e.into()))?;
         let exists = dir.join("meta.json").exists();
         let index = if exists {
-            Index::open_in_dir(dir).map_err(err)?
+            let old = Index::open_in_dir(dir).map_err(err)?;
+            if old.schema() != schema() && is_candor_schema(&old.schema()) {
+                // An index of an earlier candor version: it is derived from the database, so
+                // it is made anew, and the caller's catch-up fills it from change number 0.
+                drop(old);
+                std::fs::remove_dir_all(dir).map_err(|e| err(e.into()))?;
+                std::fs::create_dir_all(dir).map_err(|e| err(e.into()))?;
+                Index::create_in_dir(dir, schema()).map_err(err)?
+            } else {
+                old
+            }
         } else {
             Index::create_in_dir(dir, schema()).map_err(err)?
         };
@@ -285,6 +320,8 @@ impl IndexBatch<'_> {
         d.add_text(f.to, &doc.to);
         d.add_text(f.subject[slot], &doc.subject);
         d.add_text(f.body[slot], &doc.body);
+        d.add_text(f.body_head, head(&doc.body, STORED_BODY_BYTES));
+        d.add_u64(f.body_slot, slot as u64);
         self.writer.add_document(d).map_err(|e| self.owner.err(e))?;
         Ok(())
     }
@@ -324,4 +361,13 @@ impl IndexBatch<'_> {
         owner.reader.reload().map_err(|e| owner.err(e))?;
         Ok(())
     }
+}
+
+/// The first `max` bytes of the text, cut back to a character boundary.
+pub(crate) fn head(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }

@@ -10,7 +10,7 @@ mod search;
 mod stem;
 mod tokenizer;
 
-pub use index::{Hit, IMPORT_WRITER_BYTES, IndexBatch, MailDoc, SearchIndex};
+pub use index::{Hit, IMPORT_WRITER_BYTES, IndexBatch, MailDoc, STORED_BODY_BYTES, SearchIndex};
 pub use query::{Query, QueryError};
 pub use tokenizer::{WordTokenizer, analyzer_for};
 

@@ -145,25 +145,23 @@ impl SearchIndex {
                     .and_then(|v| v.as_str())
                     .map(str::to_owned)
             };
-            let slot = (0..4)
-                .find(|&i| doc.get_first(f.body[i]).is_some())
-                .unwrap_or(0);
+            let slot = doc
+                .get_first(f.body_slot)
+                .and_then(|v| v.as_u64())
+                .map_or(0, |s| (s as usize).min(3));
             if generators[slot].is_none() {
                 let mut g = SnippetGenerator::create(searcher, query, f.body[slot])
                     .map_err(|e| self.err(e))?;
                 g.set_max_num_chars(160);
                 generators[slot] = Some(g);
             }
-            let body = text(f.body[slot]).unwrap_or_default();
-            // Only the start of a long body is searched for the snippet: analysing (and
-            // stemming) a whole newsletter per hit costs far more than the search itself.
+            // Only the start of a long body is stored and searched for the snippet:
+            // analysing (and stemming) a whole newsletter per hit costs far more than the
+            // search itself. A hit whose words come later shows the start of the body.
+            let body = text(f.body_head).unwrap_or_default();
             let snippet = generators[slot]
                 .as_ref()
-                .map(|g| {
-                    g.snippet(head(&body, SNIPPET_SCAN_BYTES))
-                        .fragment()
-                        .to_owned()
-                })
+                .map(|g| g.snippet(&body).fragment().to_owned())
                 .unwrap_or_default();
             let snippet = if snippet.trim().is_empty() {
                 lead(&body, 160)
@@ -192,19 +190,6 @@ impl SearchIndex {
         }
         Ok(out)
     }
-}
-
-/// How much of a body is searched for the words to show in the snippet (measured: at 8 KB,
-/// snippets took most of the search time).
-const SNIPPET_SCAN_BYTES: usize = 3 * 1024;
-
-/// The first `max` bytes of the text, cut back to a character boundary.
-fn head(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// The first `max` characters of the text, cut at a character boundary.

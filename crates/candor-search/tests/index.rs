@@ -1,7 +1,7 @@
 //! The index end to end: hand-written messages in en, nl, nb and bn (written by the team,
 //! not real mail), every query operator, the sequence-number payload, and reopening.
 
-use candor_search::{MailDoc, Query, SearchIndex};
+use candor_search::{MailDoc, Query, STORED_BODY_BYTES, SearchIndex};
 
 fn doc(
     id: u64,
@@ -164,4 +164,79 @@ fn hits_carry_the_record_id_only_when_assigned() {
     assert_eq!(hits[0].mail_id, 4, "filter-only queries list newest first");
     assert_eq!(hits[0].record_id, None);
     assert_eq!(hits[1].record_id, Some(103));
+}
+
+#[test]
+fn long_bodies_are_found_in_full_and_snippets_come_from_their_start() {
+    let index = SearchIndex::in_memory().unwrap();
+    let filler = "Status of the weekly build and nothing else to say here. ".repeat(80);
+    assert!(filler.len() > STORED_BODY_BYTES);
+    let mut d = doc(
+        1,
+        "2026-01-10T09:00:00Z",
+        None,
+        "Ana <ana@studio.example>",
+        "",
+        &format!(
+            "Early words. {} The invoices are due. {filler}The contract renewal comes late.",
+            &filler[..1500]
+        ),
+        "en",
+    );
+    let mut batch = index.batch().unwrap();
+    batch.upsert(&d).unwrap();
+    d.mail_id = 2;
+    d.body = format!("{filler}Nothing on renewals up front.");
+    batch.upsert(&d).unwrap();
+    batch.commit(2).unwrap();
+    // A word past the stored start is still indexed; the snippet is the start of the body.
+    let hits = index
+        .search(&Query::parse("contract").unwrap(), None, 10)
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0].snippet.starts_with("Early words. Status"),
+        "{:?}",
+        hits[0].snippet
+    );
+    // A word in the stored start is highlighted there, stemmed by the message's language
+    // (an empty subject still tells which analyzer the body had).
+    let hits = index
+        .search(&Query::parse("invoice").unwrap(), None, 10)
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    let snippet = &hits[0].snippet;
+    assert!(
+        snippet.contains("invoices are due") && !snippet.starts_with("Early"),
+        "{snippet:?}"
+    );
+    assert_eq!(ids(&index, "renewal", None), [1, 2]);
+}
+
+#[test]
+fn an_index_of_an_earlier_version_is_made_anew() {
+    use tantivy::schema::{INDEXED, STORED, Schema, TEXT};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut b = Schema::builder();
+        b.add_u64_field("mail_id", INDEXED | STORED);
+        b.add_i64_field("date", INDEXED | STORED);
+        b.add_text_field("body_plain", TEXT | STORED);
+        b.add_text_field("body_en", TEXT | STORED);
+        let old = tantivy::Index::create_in_dir(dir.path(), b.build()).unwrap();
+        let mut w: tantivy::IndexWriter = old.writer(15_000_000).unwrap();
+        w.add_document(tantivy::doc!()).unwrap();
+        let mut p = w.prepare_commit().unwrap();
+        p.set_payload("7");
+        p.commit().unwrap();
+    }
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(index.indexed_seq().unwrap(), 0, "caught up from the start");
+    assert!(index.is_empty());
+    let mut batch = index.batch().unwrap();
+    for d in fixtures() {
+        batch.upsert(&d).unwrap();
+    }
+    batch.commit(4).unwrap();
+    assert_eq!(ids(&index, "delivered", None), [2]);
 }
