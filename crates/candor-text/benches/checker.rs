@@ -4,8 +4,8 @@
 //! (CPU time is what other load on a shared machine does not inflate), plus the in-process p50/p99
 //! latency for a 2 KB message. Run: `cargo bench -p candor-text --bench checker`;
 //! `… --bench checker -- --rule-cost en` prints each rule's cost alone instead; `-- --candor-only`
-//! skips proselint (for comparing two builds of candor); `-- --one-pass` is for callgrind (see
-//! `one_pass_mode`).
+//! skips proselint (for comparing two builds of candor); `-- --one-pass` (and `-- --one-pass
+//! --auto`, detecting each text's language) is for callgrind (see `one_pass_mode`).
 //! Needs `python3` with `proselint==0.16.*` installed (`pip install 'proselint==0.16.*'`).
 
 use candor_text::{CheckOptions, Checker, CheckerConfig};
@@ -55,33 +55,42 @@ fn time_candor(
     (best, best_cpu)
 }
 
-/// `--one-pass`: two warm-up passes over the corpus with `--lang en`, then `measured_pass`, for
-/// an instruction count that load on the machine does not change:
+/// `--one-pass`: two warm-up passes over the corpus with `--lang en` (`None`, auto-detection,
+/// with `--auto`), then `measured_pass`, for an instruction count that load on the machine does
+/// not change:
 /// `valgrind --tool=callgrind --toggle-collect=checker::measured_pass <bench binary> --one-pass`.
-/// Prints a digest of every finding and element span, which two builds that must agree compare.
-fn one_pass_mode(checker: &Checker, texts: &[String]) {
-    check_all(checker, texts);
-    check_all(checker, texts);
-    let (findings, digest) = measured_pass(checker, texts);
+/// Prints a digest of every finding and element span (and detected language), which two builds
+/// that must agree compare.
+fn one_pass_mode(checker: &Checker, texts: &[String], lang: Option<&str>) {
+    check_all(checker, texts, lang);
+    check_all(checker, texts, lang);
+    let (findings, digest) = measured_pass(checker, texts, lang);
     println!("findings {findings}, digest of findings and elements {digest:016x}");
 }
 
 #[inline(never)]
-fn measured_pass(checker: &Checker, texts: &[String]) -> (usize, u64) {
-    check_all(checker, texts)
+fn measured_pass(checker: &Checker, texts: &[String], lang: Option<&str>) -> (usize, u64) {
+    check_all(checker, texts, lang)
 }
 
-/// One `--lang en` pass: the number of findings and a hash of every finding's rule and span and
-/// every element's span.
-fn check_all(checker: &Checker, texts: &[String]) -> (usize, u64) {
+/// One pass in `lang` (`None`: detected per text): the number of findings and a hash of every
+/// finding's rule and span and every element's span, and of the language when detected.
+fn check_all(checker: &Checker, texts: &[String], lang: Option<&str>) -> (usize, u64) {
     use std::hash::{Hash, Hasher};
     let opts = CheckOptions {
-        lang: Some("en".into()),
+        lang: lang.map(str::to_owned),
         message_type: None,
     };
     let (mut findings, mut hasher) = (0, std::collections::hash_map::DefaultHasher::new());
     for t in texts {
-        if let Ok(r) = checker.check(t, &opts) {
+        let report = checker.check(t, &opts);
+        if lang.is_none() {
+            report
+                .as_ref()
+                .map_or("-", |r| r.lang.as_str())
+                .hash(&mut hasher);
+        }
+        if let Ok(r) = report {
             findings += r.findings.len();
             for f in &r.findings {
                 (f.rule_id.as_str(), f.span.start, f.span.end).hash(&mut hasher);
@@ -218,7 +227,8 @@ fn main() {
         bytes as f64 / 1e6
     );
     if args.iter().any(|a| a == "--one-pass") {
-        one_pass_mode(&checker, &texts);
+        let auto = args.iter().any(|a| a == "--auto");
+        one_pass_mode(&checker, &texts, (!auto).then_some("en"));
         return;
     }
     let (en, en_cpu) = time_candor(&checker, &texts, Some("en"));

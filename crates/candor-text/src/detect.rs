@@ -3,7 +3,7 @@
 //! the languages a client message here is likely to be in, decides the rest (always Bokmål
 //! against Danish, Swedish and Nynorsk, which share most function words).
 
-use crate::detect_words::{Group, MAX_WORD_BYTES, group_of};
+use crate::detect_words::{Group, MAX_WORD_BYTES, table};
 use lingua::{IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder};
 use std::sync::OnceLock;
 
@@ -94,19 +94,47 @@ fn route(sample: &str) -> Route {
     let (mut letters, mut bengali, mut words) = (0u32, 0u32, 0u32);
     let mut votes = [0u32; Group::COUNT];
     // One pass: count letters and Bengali letters, and vote with each word, lower-cased into
-    // `word`. A word grows no further once longer than any listed word, so such a word is
-    // never looked up.
-    let mut word = String::with_capacity(MAX_WORD_BYTES + 4);
-    let mut vote = |word: &mut String| {
-        if word.len() <= MAX_WORD_BYTES
-            && let Some(g) = group_of(word)
+    // `word`. A word longer than any listed word is marked overlong (`len` past the limit) and
+    // grows no further, so it is never looked up.
+    let mut word = [0u8; MAX_WORD_BYTES];
+    let mut len = 0usize;
+    let table = table();
+    let mut vote = |word: &[u8; MAX_WORD_BYTES], len: &mut usize| {
+        if *len <= MAX_WORD_BYTES
+            && let Some(g) = table.group_of(&word[..*len])
         {
             votes[g as usize] += 1;
         }
-        word.clear();
+        *len = 0;
     };
     let mut in_word = false;
-    for c in sample.chars() {
+    // ASCII bytes (most of most samples) are read as bytes; anything else is decoded as a char.
+    let bytes = sample.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                if !in_word {
+                    in_word = true;
+                    words += 1;
+                }
+                if len < MAX_WORD_BYTES {
+                    word[len] = b.to_ascii_lowercase();
+                    len += 1;
+                } else {
+                    len = MAX_WORD_BYTES + 1;
+                }
+            } else if in_word {
+                in_word = false;
+                vote(&word, &mut len);
+            }
+            continue;
+        }
+        let c = sample[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
         if c.is_alphabetic() {
             letters += 1;
             if ('\u{0980}'..='\u{09FF}').contains(&c) {
@@ -116,22 +144,28 @@ fn route(sample: &str) -> Route {
                 in_word = true;
                 words += 1;
             }
-            if word.len() > MAX_WORD_BYTES {
-                continue;
-            }
-            if c.is_ascii() {
-                word.push(c.to_ascii_lowercase());
-            } else {
-                word.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                let n = lower.len_utf8();
+                if len + n <= MAX_WORD_BYTES {
+                    lower.encode_utf8(&mut word[len..]);
+                    len += n;
+                } else {
+                    len = MAX_WORD_BYTES + 1;
+                }
             }
         } else if in_word {
             in_word = false;
-            vote(&mut word);
+            vote(&word, &mut len);
         }
     }
     if in_word {
-        vote(&mut word);
+        vote(&word, &mut len);
     }
+    decide(letters, bengali, words, votes)
+}
+
+/// The route from the counts: letters, Bengali letters, words and function-word votes per group.
+fn decide(letters: u32, bengali: u32, words: u32, votes: [u32; Group::COUNT]) -> Route {
     if letters == 0 {
         return Route::Nothing;
     }
@@ -278,6 +312,44 @@ mod tests {
                     benchmarks, release candidates, nightly builds, mirrors, checksums, \
                     signatures, changelog, roadmap, thanks everyone.";
         assert_eq!(route(sample(long)), Route::Lingua);
+    }
+
+    /// The route as first written: words by `char::is_alphabetic`, lower-cased with
+    /// `to_lowercase`, looked up when at most `MAX_WORD_BYTES` long. The byte-wise scan must
+    /// agree with it on every input.
+    fn reference_route(sample: &str) -> Route {
+        let mut votes = [0u32; Group::COUNT];
+        let (mut letters, mut bengali, mut words) = (0u32, 0u32, 0u32);
+        let alphabetic: Vec<&str> = sample
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in &alphabetic {
+            words += 1;
+            for c in w.chars() {
+                letters += 1;
+                bengali += u32::from(('\u{0980}'..='\u{09FF}').contains(&c));
+            }
+            let lower = w.to_lowercase();
+            if let Some(g) = table().group_of(lower.as_bytes()) {
+                votes[g as usize] += 1;
+            }
+        }
+        decide(letters, bengali, words, votes)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_routes_as_the_char_scan_does(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "THE", "Het", "spijt", "ons", "und", "für", "FÜR", "og", "ikke", "på",
+                "PÅ", "vi", "we", "sorry", "İ", "ß", "ǅ", "আমরা", "দুঃখিত", "১২", "entschuldigungen",
+                "thethethethethethethe", "ÅÅÅÅÅÅÅÅ", " ", "  ", ", ", ".\n", "—", "'", "4", "ﬁ",
+            ]), 0..60)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(route(&text), reference_route(&text), "{:?}", text);
+        }
     }
 
     #[test]

@@ -99,13 +99,25 @@ const NORDIC: &[&str] = &[
 /// Longest listed word in bytes: longer words are not looked up at all.
 pub(crate) const MAX_WORD_BYTES: usize = 16;
 
-/// Every listed word with its group, in a table built once per process (Fx hashing: the keys
-/// are a few bytes long and not chosen by an attacker who could make them collide usefully;
-/// a lookup per word of every checked message is the hot path of detection).
-fn table() -> &'static FxHashMap<&'static str, Group> {
-    static TABLE: OnceLock<FxHashMap<&'static str, Group>> = OnceLock::new();
+/// Every listed word with its group, and which lengths the listed words starting with each
+/// byte have, so that most words are ruled out without hashing them.
+pub(crate) struct Table {
+    /// Listed word (lower case, UTF-8 bytes) to its group. Fx hashing: the keys are a few bytes
+    /// long and not chosen by an attacker who could make them collide usefully; a lookup per
+    /// word of every checked message is the hot path of detection.
+    groups: FxHashMap<&'static [u8], Group>,
+    /// Bit `n` of entry `b` is set when a listed word starts with byte `b` and is `n` bytes long.
+    lengths: [u32; 256],
+}
+
+/// The table, built once per process.
+pub(crate) fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = FxHashMap::default();
+        let mut t = Table {
+            groups: FxHashMap::default(),
+            lengths: [0; 256],
+        };
         for (words, group) in [
             (ENGLISH, Group::English),
             (DUTCH, Group::Dutch),
@@ -113,17 +125,26 @@ fn table() -> &'static FxHashMap<&'static str, Group> {
             (NORDIC, Group::Nordic),
         ] {
             for &w in words {
-                let previous = map.insert(w, group);
+                let previous = t.groups.insert(w.as_bytes(), group);
                 debug_assert!(previous.is_none(), "{w} is listed twice");
+                t.lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
             }
         }
-        map
+        t
     })
 }
 
-/// The group whose function word `word` (lower case) is, if any.
-pub(crate) fn group_of(word: &str) -> Option<Group> {
-    table().get(word).copied()
+impl Table {
+    /// The group whose function word `word` (lower case, UTF-8) is, if any.
+    #[inline]
+    pub(crate) fn group_of(&self, word: &[u8]) -> Option<Group> {
+        let first = *word.first()?;
+        if word.len() > MAX_WORD_BYTES || self.lengths[usize::from(first)] & (1 << word.len()) == 0
+        {
+            return None;
+        }
+        self.groups.get(word).copied()
+    }
 }
 
 #[cfg(test)]
@@ -133,15 +154,26 @@ mod tests {
     #[test]
     fn every_word_is_lower_case_short_and_in_one_group_only() {
         let all = [ENGLISH, DUTCH, GERMAN, NORDIC].concat();
-        assert_eq!(table().len(), all.len(), "a word is listed in two groups");
-        for w in all {
+        assert_eq!(
+            table().groups.len(),
+            all.len(),
+            "a word is listed in two groups"
+        );
+        for &w in &all {
             assert_eq!(w, w.to_lowercase());
             assert!(w.len() <= MAX_WORD_BYTES, "{w}");
         }
-        assert_eq!(group_of("the"), Some(Group::English));
-        assert_eq!(group_of("spijt"), Some(Group::Dutch));
-        assert_eq!(group_of("für"), Some(Group::German));
-        assert_eq!(group_of("ikkje"), Some(Group::Nordic));
-        assert_eq!(group_of("report"), None);
+        for w in all {
+            assert!(table().group_of(w.as_bytes()).is_some(), "{w}");
+        }
+        assert_eq!(table().group_of(b"the"), Some(Group::English));
+        assert_eq!(table().group_of(b"spijt"), Some(Group::Dutch));
+        assert_eq!(table().group_of("für".as_bytes()), Some(Group::German));
+        assert_eq!(table().group_of(b"ikkje"), Some(Group::Nordic));
+        // Same first byte and length as a listed word, or a listed word's prefix: not listed.
+        assert_eq!(table().group_of(b"thy"), None);
+        assert_eq!(table().group_of(b"th"), None);
+        assert_eq!(table().group_of(b"report"), None);
+        assert_eq!(table().group_of(b""), None);
     }
 }
