@@ -19,6 +19,11 @@ mod settings;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: a mail import allocates, copies and frees every
+/// message's strings on five threads, and glibc's malloc and free were ~10% of its CPU.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
