@@ -1,7 +1,7 @@
 //! Importing mail archives: every message read, parsed, deduplicated, matched to a client,
 //! stored with its record entry and scanned for promises, in batches that each commit once.
 //!
-//! Speed: reading, parsing and language detection of the next batch run on worker threads
+//! Speed: reading, parsing and language detection of the next batches run on worker threads
 //! (one per core) while the current batch is written; each batch is one transaction, and the
 //! search index, on a writer kept open for the whole import, commits every few batches.
 //!
@@ -230,23 +230,48 @@ fn next_batch(archive: &mut Archive, dir: &Directory) -> Vec<Prepared> {
     slots.into_iter().flatten().collect()
 }
 
-type Pending = tokio::task::JoinHandle<(Archive, Vec<Prepared>)>;
+/// Prepared batches waiting for the database: the reader keeps this many ready besides the one
+/// it is preparing, so its workers keep going while a slow batch is stored (a commit's fsync,
+/// a segment commit of the index) instead of waiting for it at each batch boundary.
+const READY_AHEAD: usize = 1;
 
-/// Starts reading and preparing the next batch off the async thread.
-fn spawn_next(mut archive: Archive, dir: Arc<Directory>) -> Pending {
-    tokio::task::spawn_blocking(move || {
-        let batch = next_batch(&mut archive, &dir);
-        (archive, batch)
-    })
+/// The thread that reads and prepares batches ahead of the database, in archive order.
+struct Reader {
+    batches: tokio::sync::mpsc::Receiver<Vec<Prepared>>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
-async fn join(pending: Pending) -> (Archive, Vec<Prepared>) {
-    match pending.await {
-        Ok(done) => done,
-        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-        // Only a runtime shutting down cancels a blocking task; nothing is lost, as every
-        // batch written so far is committed.
-        Err(e) => panic!("import worker cancelled: {e}"),
+impl Reader {
+    /// Starts reading `archive`; an empty batch is never sent (the channel closes instead).
+    fn start(mut archive: Archive, dir: Arc<Directory>) -> std::io::Result<Self> {
+        let (tx, batches) = tokio::sync::mpsc::channel(READY_AHEAD);
+        let thread = std::thread::Builder::new()
+            .name("candor-import-read".into())
+            .spawn(move || {
+                loop {
+                    let batch = next_batch(&mut archive, &dir);
+                    // A closed channel: the import stopped (an error), nothing more is wanted.
+                    if batch.is_empty() || tx.blocking_send(batch).is_err() {
+                        break;
+                    }
+                }
+            })?;
+        Ok(Self {
+            batches,
+            thread: Some(thread),
+        })
+    }
+
+    /// The next batch, `None` once the archive is exhausted; a panic of the reader is raised
+    /// here rather than taken for the end of the archive.
+    async fn next(&mut self) -> Option<Vec<Prepared>> {
+        if let Some(batch) = self.batches.recv().await {
+            return Some(batch);
+        }
+        if let Some(Err(panic)) = self.thread.take().map(|t| t.join()) {
+            std::panic::resume_unwind(panic);
+        }
+        None
     }
 }
 
@@ -275,14 +300,10 @@ impl App {
         let mut fed = index.indexed_seq()? as i64;
         let (start, mut committed) = (fed, fed);
         let mut summary = ImportSummary::default();
-        let mut pending = spawn_next(archive, dir.clone());
-        loop {
-            let (archive, batch) = join(pending).await;
-            if batch.is_empty() {
-                break;
-            }
-            // The next batch is read and parsed while this one is written.
-            pending = spawn_next(archive, dir.clone());
+        // The next batches are read and parsed while this one is written.
+        let mut reader = Reader::start(archive, dir)
+            .map_err(|e| AppError::Conflict(format!("cannot start the import reader: {e}")))?;
+        while let Some(batch) = reader.next().await {
             let rows = self.store_batch(batch, &mut summary).await?;
             // The index commits behind the database, never before it: what it holds
             // uncommitted was indexed by tantivy's thread while this batch was stored. A
