@@ -32,6 +32,13 @@ const NORDIC: [Language; 4] = [
 /// How much text detection reads: beyond this it adds time, not accuracy.
 const SAMPLE_BYTES: usize = 600;
 
+/// How much of the sample lingua reads when the function words cannot tell. Measured on the
+/// 1,000 ham bodies of the checker bench and the 660 labelled texts of `eval/checker` (each item,
+/// and every three items of one language joined), all through lingua: on the first 300 bytes it
+/// chose what it chose on 600 for all 1,660 (on 200 bytes, 1,657), with every labelled text
+/// right either way, in three quarters of the time.
+const LINGUA_SAMPLE_BYTES: usize = 300;
+
 /// Fewest function words of one group that settle the question without lingua.
 const MIN_VOTES: u32 = 4;
 
@@ -82,7 +89,12 @@ fn detector(nordic: bool) -> &'static LanguageDetector {
 
 /// The start of `text`, at most `SAMPLE_BYTES` long, cut at a char boundary.
 fn sample(text: &str) -> &str {
-    let mut end = text.len().min(SAMPLE_BYTES);
+    start(text, SAMPLE_BYTES)
+}
+
+/// The start of `text`, at most `bytes` long, cut at a char boundary.
+fn start(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -202,15 +214,15 @@ fn decide(letters: u32, bengali: u32, words: u32, votes: [u32; Group::COUNT]) ->
     }
 }
 
-/// Detects the language of `text` from its first 600 bytes; `None` when there is no letter to
-/// go on or lingua cannot tell.
+/// Detects the language of `text` from its first 600 bytes (lingua, where it decides, reads the
+/// first 300); `None` when there is no letter to go on or lingua cannot tell.
 pub fn detect_language(text: &str) -> Option<Detected> {
     let sample = sample(text);
     let language = match route(sample) {
         Route::Nothing => return None,
         Route::Settled(language) => language,
-        Route::Nordic => detector(true).detect_language_of(sample)?,
-        Route::Lingua => detector(false).detect_language_of(sample)?,
+        Route::Nordic => detector(true).detect_language_of(start(sample, LINGUA_SAMPLE_BYTES))?,
+        Route::Lingua => detector(false).detect_language_of(start(sample, LINGUA_SAMPLE_BYTES))?,
     };
     let code = match language.iso_code_639_1() {
         IsoCode639_1::NN => "nb".to_owned(),
@@ -379,6 +391,25 @@ mod tests {
         let long_nb = "Vi beklager at leveransen er forsinket. Vi har funnet feilen og retter den nå, \
                        og vi leverer rapporten fredag 4. desember. Vi ringer deg i morgen for å avtale resten.";
         assert_eq!(code(long_nb), "nb");
+    }
+
+    #[test]
+    fn lingua_reads_the_first_300_bytes_of_the_sample() {
+        // Bokmål for the first 300 bytes, then Swedish: the function words say "Scandinavian",
+        // and lingua, reading only the start, says Bokmål.
+        let nb = "Vi beklager at leveransen er forsinket. Vi har funnet feilen og retter den nå, \
+                  og vi leverer rapporten fredag. Vi ringer deg i morgen for å avtale resten, og \
+                  vi fakturerer ikke timene for denne måneden. Beklager igjen, vi gjør det bedre \
+                  neste gang, og vi sier fra til deg så snart vi vet mer om saken. ";
+        let sv = "Vi ber om ursäkt för att leveransen är försenad. Vi har hittat felet och rättar \
+                  det nu, och vi levererar rapporten fredag den 4 december. Vi ringer dig i morgon \
+                  för att komma överens om resten, och vi fakturerar inte timmarna för den här \
+                  månaden. Förlåt igen, och tack för ditt tålamod med oss hela vägen.";
+        assert!((300..320).contains(&nb.len()));
+        let text = format!("{nb}{sv}");
+        assert_eq!(route(sample(&text)), Route::Nordic);
+        assert_eq!(code(&text), "nb");
+        assert_eq!(code(&format!("{sv}{nb}")), "sv");
     }
 
     #[test]
