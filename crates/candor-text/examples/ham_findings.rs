@@ -8,10 +8,11 @@
 //! to see which rules a change would take from them.
 //! Prints one block per finding: body index, rule id, the matched text and its sentence.
 
-use candor_text::pack::embedded_packs;
-use candor_text::{CheckOptions, Checker, CheckerConfig, SentenceSplitter};
-use std::collections::BTreeMap;
+use candor_text::CheckerConfig;
 use std::path::Path;
+
+#[path = "common/findings.rs"]
+mod findings;
 
 #[path = "../benches/common/ham.rs"]
 mod ham;
@@ -31,33 +32,8 @@ fn dev_items(path: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-/// One line: whitespace runs (line breaks included) folded to a single space.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let summary = args.iter().any(|a| a == "--summary");
-    let config = CheckerConfig {
-        roster: vec!["Jared Lee".into()],
-        internal_terms: vec![],
-    };
-    let checker = match args.iter().position(|a| a == "--lang-dir") {
-        Some(i) => Checker::with_override_dir(Path::new(&args[i + 1]), &config),
-        None => Checker::builtin(&config),
-    }
-    .expect("packs compile");
-    let en = embedded_packs()
-        .expect("built-in packs parse")
-        .into_iter()
-        .find(|p| p.language.code == "en")
-        .expect("an English pack");
-    let splitter = SentenceSplitter::new(&en.language);
-    let opts = CheckOptions {
-        lang: Some("en".into()),
-        message_type: None,
-    };
     let texts: Vec<(String, String)> = match args.iter().position(|a| a == "--dev") {
         Some(i) => dev_items(Path::new(&args[i + 1])),
         None => ham_bodies(MESSAGES)
@@ -66,34 +42,9 @@ fn main() {
             .map(|(i, b)| (i.to_string(), b))
             .collect(),
     };
-    let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
-    let mut total = 0;
-    for (i, body) in &texts {
-        if body.trim().is_empty() {
-            continue;
-        }
-        let report = checker.check(body, &opts).expect("English is checked");
-        let sentences = splitter.split(body);
-        for f in report
-            .findings
-            .iter()
-            .filter(|f| !f.rule.starts_with("missing:"))
-        {
-            total += 1;
-            *per_rule.entry(f.rule_id.clone()).or_default() += 1;
-            if summary {
-                continue;
-            }
-            let sentence = sentences
-                .iter()
-                .find(|s| s.start <= f.span.start && f.span.start < s.end.max(s.start + 1))
-                .map_or("", |s| &body[s.clone()]);
-            println!("#{i} {}  [{}]", f.rule_id, one_line(&body[f.span.clone()]));
-            println!("    {}", one_line(sentence));
-        }
-    }
-    println!("\n{total} anti-pattern findings");
-    for (rule, n) in &per_rule {
-        println!("{n:>5}  {rule}");
-    }
+    let config = CheckerConfig {
+        roster: vec!["Jared Lee".into()],
+        internal_terms: vec![],
+    };
+    findings::print_findings(&texts, &args, &config);
 }
