@@ -351,11 +351,8 @@ impl App {
 /// The language of the subject and the start of the body (detection reads only a sample,
 /// so the rest of a long body is not copied).
 fn detect(p: &ParsedMessage) -> String {
-    let mut end = p.text.len().min(2048);
-    while !p.text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = format!("{}\n{}", p.subject, &p.text[..end]);
+    let body = &p.text[..p.text.floor_char_boundary(2048)];
+    let sample = format!("{}\n{}", p.subject, body);
     candor_text::detect_language(&sample)
         .map(|d| d.code)
         .unwrap_or_default()

@@ -365,9 +365,5 @@ impl IndexBatch<'_> {
 
 /// The first `max` bytes of the text, cut back to a character boundary.
 pub(crate) fn head(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..text.floor_char_boundary(max)]
 }

@@ -19,13 +19,7 @@ fn main() {
         Language::German,
     ])
     .build();
-    let cut = |t: &str, n: usize| {
-        let mut e = t.len().min(n);
-        while !t.is_char_boundary(e) {
-            e -= 1;
-        }
-        t[..e].to_owned()
-    };
+    let cut = |t: &str, n: usize| t[..t.floor_char_boundary(n)].to_owned();
     let mut texts: Vec<(String, Option<&str>)> = ham::ham_bodies(ham::MESSAGES)
         .into_iter()
         .filter(|t| !t.trim().is_empty())

@@ -344,7 +344,7 @@ fn names_a_thing(pack: &CompiledPack, text: &str, date: &DateMention) -> bool {
         return false;
     }
     let end = date.span.end;
-    let after = text[end..floor_boundary(text, end + 16).max(end)].to_lowercase();
+    let after = text[end..text.floor_char_boundary(end + 16).max(end)].to_lowercase();
     pack.date_modifier_after.iter().any(|end| {
         after
             .strip_prefix(end.as_str())
@@ -409,7 +409,9 @@ fn accept(
     }
     if let Some(after) = &rule.not_followed_by {
         // Only a short stretch after the match matters; bounding it keeps long texts linear.
-        let end = floor_boundary(text, (span.end + 120).min(text.len())).max(span.end);
+        let end = text
+            .floor_char_boundary((span.end + 120).min(text.len()))
+            .max(span.end);
         if after.is_match(&text[span.end..end]) {
             return None;
         }
@@ -518,8 +520,11 @@ fn in_the_past(
     let word = |(_, w): (Range<usize>, &str)| w.to_lowercase();
     let start = date.start.clamp(sentence.start, sentence.end);
     let end = date.end.clamp(start, sentence.end);
-    let before = &text[floor_boundary(text, start.saturating_sub(40).max(sentence.start))..start];
-    let after = &text[end..floor_boundary(text, (end + 40).min(sentence.end)).max(end)];
+    let before =
+        &text[text.floor_char_boundary(start.saturating_sub(40).max(sentence.start))..start];
+    let after = &text[end..text
+        .floor_char_boundary((end + 40).min(sentence.end))
+        .max(end)];
     let first_in_date = words(&text[start..end]).next().map(word);
     let last_before = words(before).last().map(word);
     let first_after = words(after).next().map(word);
@@ -550,7 +555,9 @@ fn told_in_the_past(
     // wasn't set") takes it from the clauses after it, never from those before it ("damage was
     // caused by digging, no ETA yet").
     let (from, to) = clause_around(text, sentence, start, end, (160, 160));
-    let rest = floor_boundary(text, (end + 160).min(sentence.end)).max(to);
+    let rest = text
+        .floor_char_boundary((end + 160).min(sentence.end))
+        .max(to);
     nearest_tense(pack, text, from..to, start, end)
         .or_else(|| nearest_tense(pack, text, to..rest, start, end))
         .is_some_and(|past| past)
@@ -599,8 +606,10 @@ fn clause_around(
     end: usize,
     reach: (usize, usize),
 ) -> (usize, usize) {
-    let from = floor_boundary(text, start.saturating_sub(reach.0).max(sentence.start));
-    let to = floor_boundary(text, (end + reach.1).min(sentence.end)).max(end);
+    let from = text.floor_char_boundary(start.saturating_sub(reach.0).max(sentence.start));
+    let to = text
+        .floor_char_boundary((end + reach.1).min(sentence.end))
+        .max(end);
     let from = text[from..start]
         .char_indices()
         .rfind(|(_, c)| CLAUSE.contains(c))
@@ -688,15 +697,6 @@ fn judge(
         });
     }
     (elements, findings)
-}
-
-/// The largest char boundary at or below `i`.
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

@@ -94,11 +94,7 @@ fn sample(text: &str) -> &str {
 
 /// The start of `text`, at most `bytes` long, cut at a char boundary.
 fn start(text: &str, bytes: usize) -> &str {
-    let mut end = text.len().min(bytes);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..text.floor_char_boundary(bytes)]
 }
 
 /// Script check and function-word vote over the sample.
