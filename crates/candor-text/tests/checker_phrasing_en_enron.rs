@@ -4,11 +4,7 @@
 //! shape of the audited ones).
 
 mod phrasing;
-
-/// Asserts that every English sentence in `yes` raises `rule` and none in `no` does.
-fn raises(rule: &str, yes: &[&str], no: &[&str]) {
-    phrasing::raises_in("en", rule, yes, no);
-}
+use phrasing::en::raises;
 
 #[test]
 fn asap_counts_only_after_our_own_commitment() {

@@ -4,11 +4,7 @@
 //! that still must. Hand-written sentences (written for these tests, not copied from the mail).
 
 mod phrasing;
-
-/// Asserts that every English sentence in `yes` raises `rule` and none in `no` does.
-fn raises(rule: &str, yes: &[&str], no: &[&str]) {
-    phrasing::raises_in("en", rule, yes, no);
-}
+use phrasing::en::raises;
 
 #[test]
 fn a_capitalised_word_that_did_not_do_something_is_no_colleague_blamed() {

@@ -5,16 +5,7 @@
 use candor_text::Element;
 
 mod phrasing;
-
-/// Asserts that every English sentence in `yes` shows `element` and none in `no` does.
-fn shows(element: Element, yes: &[&str], no: &[&str]) {
-    phrasing::shows_in("en", element, yes, no);
-}
-
-/// Asserts that every English sentence in `yes` raises `rule` and none in `no` does.
-fn raises(rule: &str, yes: &[&str], no: &[&str]) {
-    phrasing::raises_in("en", rule, yes, no);
-}
+use phrasing::en::{raises, shows};
 
 #[test]
 fn a_past_verb_in_another_clause_does_not_cancel_a_vague_time() {

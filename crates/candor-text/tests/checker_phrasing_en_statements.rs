@@ -6,12 +6,8 @@
 use candor_text::Element;
 
 mod phrasing;
+use phrasing::en::shows;
 use phrasing::{flags, has};
-
-/// Asserts that every English sentence in `yes` shows `element` and none in `no` does.
-fn shows(element: Element, yes: &[&str], no: &[&str]) {
-    phrasing::shows_in("en", element, yes, no);
-}
 
 #[test]
 fn what_the_readers_went_through_is_impact() {

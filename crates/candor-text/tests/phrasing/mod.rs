@@ -55,3 +55,18 @@ pub fn raises_in(lang: &str, rule: &str, yes: &[&str], no: &[&str]) {
         assert!(!flags(lang, text, rule), "should not raise {rule}: {text}");
     }
 }
+
+/// The English shorthands the English phrasing files share.
+pub mod en {
+    use candor_text::Element;
+
+    /// Asserts that every English sentence in `yes` shows `element` and none in `no` does.
+    pub fn shows(element: Element, yes: &[&str], no: &[&str]) {
+        super::shows_in("en", element, yes, no);
+    }
+
+    /// Asserts that every English sentence in `yes` raises `rule` and none in `no` does.
+    pub fn raises(rule: &str, yes: &[&str], no: &[&str]) {
+        super::raises_in("en", rule, yes, no);
+    }
+}
