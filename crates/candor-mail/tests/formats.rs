@@ -151,3 +151,65 @@ x
     assert!(pm.date.unwrap().to_string().starts_with("2001-07-03T"));
     assert_eq!(pm.to[0].address, "good@china.example");
 }
+
+fn parse_bytes(bytes: &[u8]) -> candor_mail::ParsedMessage {
+    parse(&candor_mail::RawMessage {
+        location: Location::File("fixture.eml".into()),
+        bytes: bytes.to_vec(),
+        fallback_date: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn html_is_kept_sanitised_only_when_the_message_has_an_html_part() {
+    // Plain text only: no HTML body is stored (a page escapes `text` itself).
+    let plain = parse_bytes(DUTCH_LATIN1);
+    assert_eq!(plain.html, None);
+    assert!(plain.text.contains("café"));
+
+    // Text and HTML alternatives: the HTML part, sanitised; the text part as text.
+    let alternative = parse_bytes(
+        b"From: Ann <ann@client.example>\r\n\
+Subject: Launch\r\n\
+Date: Mon, 2 Mar 2026 09:00:00 +0100\r\n\
+Content-Type: multipart/alternative; boundary=b\r\n\
+\r\n\
+--b\r\n\
+Content-Type: text/plain\r\n\
+\r\n\
+We ship on Friday.\r\n\
+--b\r\n\
+Content-Type: text/html\r\n\
+\r\n\
+<p onclick=\"steal()\">We ship on <b>Friday</b>.</p><script>steal()</script>\r\n\
+--b--\r\n",
+    );
+    let html = alternative.html.as_deref().expect("the HTML part is kept");
+    assert!(html.contains("<b>Friday</b>"), "{html}");
+    assert!(
+        !html.contains("script") && !html.contains("onclick"),
+        "{html}"
+    );
+    assert_eq!(alternative.text.trim(), "We ship on Friday.");
+
+    // HTML only: kept sanitised, and converted to text for search and checking.
+    let html_only = parse_bytes(
+        b"From: Ann <ann@client.example>\r\n\
+Subject: Launch\r\n\
+Date: Mon, 2 Mar 2026 09:00:00 +0100\r\n\
+Content-Type: text/html\r\n\
+\r\n\
+<html><body><p>We ship on <i>Friday</i>.</p><img src=x onerror=alert(1)></body></html>\r\n",
+    );
+    let html = html_only.html.as_deref().expect("the HTML part is kept");
+    assert!(
+        html.contains("<i>Friday</i>") && !html.contains("onerror"),
+        "{html}"
+    );
+    assert!(
+        html_only.text.contains("We ship on Friday."),
+        "{}",
+        html_only.text
+    );
+}
