@@ -2,7 +2,7 @@
 //! stored with its record entry and scanned for promises, in batches that each commit once.
 //!
 //! Speed: reading, parsing and language detection of the next batches run on worker threads
-//! (one per core) while the current batch is written; each batch is one transaction, and the
+//! (one per core, for the whole import) while the current batch is written; each batch is one transaction, and the
 //! search index, on a writer kept open for the whole import, commits every few batches.
 //!
 //! Crash safety: a batch is one transaction and duplicates are skipped by key, so a run killed
@@ -17,15 +17,17 @@ use candor_store::{MailRow, Tx};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
+mod pool;
 mod store;
 
 /// Messages per transaction: large enough to be fast, small enough that a crash loses little.
 const BATCH: usize = 2000;
 
-/// A batch also ends once its raw messages take this many bytes, so memory stays bounded
-/// (two batches are in flight: one being stored, the next being parsed).
+/// A batch also ends once its raw messages take this many bytes, so memory stays bounded: at
+/// most four batches are in flight (one being stored, [`READY_AHEAD`] waiting, one handed on
+/// by the reader, and the next being read and prepared, see `import/pool.rs`).
 const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 /// Messages the search index takes between commits. Each commit writes a segment (term
@@ -175,9 +177,8 @@ fn prepare(dir: &Directory, item: candor_mail::Item) -> Prepared {
     }
 }
 
-/// Reads the next batch from the archive and prepares it on one thread per core, keeping
-/// the archive's order. An empty result means the archive is exhausted.
-fn next_batch(archive: &mut Archive, dir: &Directory) -> Vec<Prepared> {
+/// Reads the next batch of raw items from the archive; an empty batch means it is exhausted.
+fn read_batch(archive: &mut Archive) -> Vec<candor_mail::Item> {
     let mut items = Vec::new();
     let mut bytes = 0;
     while items.len() < BATCH && bytes < BATCH_BYTES {
@@ -187,47 +188,7 @@ fn next_batch(archive: &mut Archive, dir: &Directory) -> Vec<Prepared> {
         }
         items.push(item);
     }
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(items.len());
-    if workers <= 1 {
-        return items.into_iter().map(|i| prepare(dir, i)).collect();
-    }
-    let n = items.len();
-    let queue = Mutex::new(items.into_iter().enumerate());
-    let mut slots: Vec<Option<Prepared>> = (0..n).map(|_| None).collect();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        // A poisoned lock means another worker panicked; that panic is
-                        // re-raised below, so this worker just stops.
-                        let next = match queue.lock() {
-                            Ok(mut q) => q.next(),
-                            Err(_) => None,
-                        };
-                        let Some((i, item)) = next else { break };
-                        done.push((i, prepare(dir, item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for h in handles {
-            match h.join() {
-                Ok(done) => {
-                    for (i, p) in done {
-                        slots[i] = Some(p);
-                    }
-                }
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    slots.into_iter().flatten().collect()
+    items
 }
 
 /// Prepared batches waiting for the database: the reader keeps this many ready besides the one
@@ -248,13 +209,16 @@ impl Reader {
         let thread = std::thread::Builder::new()
             .name("candor-import-read".into())
             .spawn(move || {
-                loop {
-                    let batch = next_batch(&mut archive, &dir);
+                let threads = std::thread::available_parallelism()
+                    .map_or(1, |n| n.get())
+                    .clamp(1, 8);
+                pool::run(
+                    threads,
+                    || read_batch(&mut archive),
+                    |item| prepare(&dir, item),
                     // A closed channel: the import stopped (an error), nothing more is wanted.
-                    if batch.is_empty() || tx.blocking_send(batch).is_err() {
-                        break;
-                    }
-                }
+                    |batch| tx.blocking_send(batch).is_ok(),
+                );
             })?;
         Ok(Self {
             batches,
