@@ -31,6 +31,7 @@ pub(super) struct FrameWords {
     interjections: Vec<String>,
     assertion_verbs: Vec<String>,
     reporting_verbs: Vec<String>,
+    openers: Vec<String>,
 }
 
 /// Compiled word sets.
@@ -56,6 +57,7 @@ pub(super) struct Frames {
     interjections: HashSet<String>,
     assertion_verbs: HashSet<String>,
     reporting_verbs: HashSet<String>,
+    openers: HashSet<String>,
 }
 
 /// What follows the subject.
@@ -142,6 +144,7 @@ impl Frames {
             interjections: set(w.interjections),
             assertion_verbs: set(w.assertion_verbs),
             reporting_verbs: set(w.reporting_verbs),
+            openers: set(w.openers),
         }
     }
 
@@ -427,7 +430,8 @@ impl Frames {
                     && prev.chars().all(char::is_alphabetic)
                     && !coordinated
                     && !breaks[e - 1]
-                    && !breaks[e - 2])
+                    && !breaks[e - 2]
+                    && !self.fronted(t, breaks, e - 3))
                 || (prev == "that" && !self.that_verbs.contains(self.word_before(t, e - 2)))
                 || (prev == "like" && self.like_verbs.contains(before_prev)),
             reported: self.reported(t, breaks, e),
@@ -502,11 +506,7 @@ impl Frames {
                         || (v == "keep"
                             && (k + 1..k + 4).any(|i| matches!(word(i), "mind" | "fingers")))
                         // "Sandy and I will go.", "we will go to the party": travel
-                        || (v == "go"
-                            && (matches!(word(k + 1), "" | "!" | "there" | "home")
-                                || (word(k + 1) == "to"
-                                    && (matches!(word(k + 2), "the" | "a" | "an" | "his" | "her" | "their")
-                                        || names.contains(word(k + 2))))));
+                        || travels(t, names, k);
                     f.verb = if waits || fun {
                         String::new()
                     } else {
@@ -517,20 +517,34 @@ impl Frames {
             "am" | "are" => {
                 let k = not(j + 1, &mut f);
                 let v = word(k);
-                if v == "going" && word(k + 1) == "to" {
+                if matches!(v, "going" | "about") && word(k + 1) == "to" {
+                    // "I'm going to send", "I'm about to send"
                     f.kind = Kind::GoingTo;
                     let at = self.skip(t, k + 2, &mut f);
                     // "we are going to have such a blast": an experience, not an undertaking
-                    let fun = word(at) == "have" && self.has_trouble(t, at + 1);
+                    let fun = (word(at) == "have" && self.has_trouble(t, at + 1))
+                        // "I am about to go to lunch": travel
+                        || travels(t, names, at);
+                    // "I'm going to be sending the files": as "I will be sending"
+                    let being = word(at) == "be"
+                        && word(at + 1).ends_with("ing")
+                        && !self.not_ing.contains(word(at + 1));
                     f.verb = if fun {
                         String::new()
+                    } else if being {
+                        word(at + 1).to_owned()
                     } else {
                         word(at).to_owned()
                     };
+                } else if matches!(v, "scheduled" | "set" | "slated" | "due") && word(k + 1) == "to"
+                {
+                    // "I am scheduled to meet Sue on Tuesday": a plan made
+                    f.kind = Kind::Intention;
+                    f.verb = word(self.skip(t, k + 2, &mut f)).to_owned();
                 } else if self.glad.contains(v) && word(k + 1) == "to" {
                     f.kind = Kind::Glad;
                     f.verb = word(k + 2).to_owned();
-                } else if matches!(v, "planning" | "trying" | "continuing")
+                } else if matches!(v, "planning" | "intending" | "trying" | "continuing")
                     && matches!(word(k + 1), "to" | "on")
                 {
                     f.kind = Kind::Intention;
@@ -641,6 +655,19 @@ impl Frames {
             "be" => self.progressive.contains(word(k + 1)),
             _ => false,
         }
+    }
+
+    /// Whether the noun phrase whose determiner is at `d` closes a phrase or clause put before
+    /// the main clause without a comma ("After the meeting I will call you", "If you send the
+    /// documents I will review them", "Regarding the lease we will …"): its clause opens with
+    /// a preposition or subordinator, so the subject after it starts the main clause, not a
+    /// relative clause ("The house I am trying to describe is on Elm").
+    fn fronted(&self, t: &[String], breaks: &[bool], d: usize) -> bool {
+        let mut c = d;
+        while c > 0 && !breaks[c] {
+            c -= 1;
+        }
+        c < d && d - c <= 8 && self.openers.contains(&t[c])
     }
 
     /// The word before index `k`, skipping adverbs ("I mentioned previously that we will").
@@ -793,6 +820,19 @@ fn own_ability_hedge(t: &[String], breaks: &[bool]) -> bool {
                 || (matches!(word(i + 1), "possible" | "feasible") && closes(i + 2))
                 || (word(i + 1) == "time" && matches!(word(i + 2), "permits" | "allows")))
     })
+}
+
+/// Whether "go" at `k` is travel: "Sandy and I will go.", "we will go to the party", "I am
+/// about to go to lunch" (not "we will go over the numbers").
+fn travels(t: &[String], names: &HashSet<String>, k: usize) -> bool {
+    let word = |i: usize| t.get(i).map_or("", String::as_str);
+    word(k) == "go"
+        && (matches!(word(k + 1), "" | "!" | "there" | "home")
+            || (word(k + 1) == "to"
+                && (matches!(
+                    word(k + 2),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "lunch" | "dinner" | "bed"
+                ) || names.contains(word(k + 2)))))
 }
 
 /// Lower-cased words written with a capital inside the sentence (not its first word), unless

@@ -400,3 +400,44 @@ fn english_business_email_constructions() {
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
     }
 }
+
+/// The seventh revision's constructions, each as a firing sentence and a close one that must
+/// not fire (hand-written, not taken from the evaluation data).
+#[test]
+fn english_seventh_revision_constructions() {
+    let d = PromiseDetector::new().unwrap();
+    for (yes, no) in [
+        // a phrase or clause put first without a comma ends before the subject; a reduced
+        // relative clause after "the NOUN" stays one
+        (
+            "After the meeting I will call you.",
+            "The house I will buy is on Elm Street.",
+        ),
+        (
+            "If you send the documents I will review them.",
+            "The documents I will review are on my desk.",
+        ),
+        // "going to be -ing" as "will be -ing"; "about to" as "going to"
+        (
+            "I'm going to be sending the files tomorrow.",
+            "I'm going to be out tomorrow.",
+        ),
+        ("I'm about to send the draft.", "I'm about to go to lunch."),
+        (
+            "We are about to sign the lease.",
+            "We are about to lose the deal.",
+        ),
+        // a plan made: "scheduled/set/due to", "intending to"
+        (
+            "I am scheduled to meet with Sue on Tuesday.",
+            "I am supposed to meet with Sue on Tuesday.",
+        ),
+        (
+            "I'm intending to call him tomorrow.",
+            "I was intending to call him yesterday.",
+        ),
+    ] {
+        assert!(d.is_commitment(yes, "en"), "missed: {yes}");
+        assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
+    }
+}
