@@ -458,6 +458,10 @@ impl Frames {
                 if matches!(v, "have" | "need") && word(k + 1) == "to" {
                     f.kind = Kind::Obligation;
                     f.verb = word(self.skip(t, k + 2, &mut f)).to_owned();
+                } else if v == "have" && word(k + 1) == "been" {
+                    // "I will have been here ten years": a future perfect state
+                    f.kind = Kind::WillBe;
+                    f.verb = "be".to_owned();
                 } else if v == "be" {
                     let k = self.skip(t, k + 1, &mut f) - 1;
                     let v2 = word(k + 1);
@@ -498,6 +502,14 @@ impl Frames {
                     // "we will look forward to seeing you": a courtesy
                     let fun = (v == "have" && self.has_trouble(t, k + 1))
                         || (v == "look" && word(k + 1) == "forward")
+                        // "we will get paid on Friday": a passive, done to the writer
+                        || (v == "get"
+                            && matches!(
+                                word(k + 1),
+                                "paid" | "married" | "charged" | "billed" | "reimbursed"
+                                    | "hit" | "fired" | "stuck" | "caught" | "hurt" | "sued"
+                                    | "audited" | "penalized" | "credited" | "refunded"
+                            ))
                         // "I'll wait for your reply / to hear from you": the reader acts next
                         || (v == "wait" && matches!(word(k + 1), "for" | "to" | "and" | "" | "!"))
                         // "I'll see you tomorrow": a greeting or a meeting, not a task
@@ -698,13 +710,21 @@ impl Frames {
         if matches!(word(back), "me" | "us" | "him" | "her" | "them") {
             back += 1;
         }
-        s > back
-            && self.reporting_verbs.contains(word(back))
-            && !breaks[s + 1 - back..s].iter().any(|b| *b)
-            && !matches!(
+        // "we should tell them we will clean it", "you could tell him we will pay": a message
+        // proposed, not yet given
+        let proposed = matches!(word(back), "tell" | "say" | "inform" | "assure")
+            && matches!(
                 word(back + 1),
-                "" | "i" | "we" | "as" | "have" | "has" | "had"
-            )
+                "should" | "could" | "might" | "would" | "must"
+            );
+        s > back
+            && !breaks[s + 1 - back..s].iter().any(|b| *b)
+            && (proposed
+                || (self.reporting_verbs.contains(word(back))
+                    && !matches!(
+                        word(back + 1),
+                        "" | "i" | "we" | "as" | "have" | "has" | "had"
+                    )))
     }
 
     /// Whether the verb at `k` asserts a clause ("confirm that the deal closed", "tell you that
@@ -713,6 +733,13 @@ impl Frames {
         let word = |i: usize| t.get(i).map_or("", String::as_str);
         if !self.assertion_verbs.contains(word(k)) {
             return false;
+        }
+        // "I can see why you were upset", "I can imagine how hard it was" (not "I can see if
+        // Sue is free", an offer to find out)
+        if (word(k) == "see" && matches!(word(k + 1), "why" | "how" | "where"))
+            || (word(k) == "imagine" && matches!(word(k + 1), "why" | "how" | "what" | "where"))
+        {
+            return true;
         }
         let mut j = k + 1;
         if matches!(word(j), "you" | "him" | "her" | "them" | "us") {

@@ -436,6 +436,30 @@ fn english_seventh_revision_constructions() {
             "I'm intending to call him tomorrow.",
             "I was intending to call him yesterday.",
         ),
+        // a message proposed under a modal is not given yet
+        (
+            "I told them we will pay the fee.",
+            "You could tell them we will pay the fee.",
+        ),
+        // "can see why/how" understands, "can see you" offers to meet
+        (
+            "I can see you at 3 tomorrow.",
+            "I can see why you were upset.",
+        ),
+        // a future perfect "will have been" is a state, a passive "will get paid" is done to
+        // the writer, "will receive" is the sender's act
+        (
+            "I will have the report ready in May.",
+            "I will have been here ten years in May.",
+        ),
+        (
+            "We will get the forms signed on Friday.",
+            "We will get paid on Friday.",
+        ),
+        (
+            "We will send the payment next week.",
+            "We will receive the payment next week.",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
