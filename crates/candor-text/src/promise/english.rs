@@ -570,6 +570,15 @@ impl Frames {
                     // "I'm on it", "we're on it now": work taken up
                     f.kind = Kind::Progressive;
                     f.verb = "handling".to_owned();
+                } else if v == "getting" && word(k + 1) == "ready" && word(k + 2) == "to" {
+                    // "we are getting ready to send the invoices": work about to start ("looking
+                    // to" is left out: as often a wish, "still looking to come back to NJ")
+                    f.kind = Kind::Intention;
+                    f.verb = word(self.skip(t, k + 3, &mut f)).to_owned();
+                } else if v == "going" && word(k + 1) == "over" {
+                    // "I'm going over the draft now": work under way, as "looking into"
+                    f.kind = Kind::Progressive;
+                    f.verb = "reviewing".to_owned();
                 } else if v == "looking" && matches!(word(k + 1), "into" | "at") {
                     // "I am looking into it", "we are looking at the model": work under way
                     // ("looking forward", "looking for" are not)

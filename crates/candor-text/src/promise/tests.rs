@@ -460,6 +460,29 @@ fn english_seventh_revision_constructions() {
             "We will send the payment next week.",
             "We will receive the payment next week.",
         ),
+        // the delivery class of progressives completed: issuing, filing, posting, publishing,
+        // releasing, bringing, making (changes), reaching (out) …
+        (
+            "We are issuing the invoice today.",
+            "They are issuing the invoice today.",
+        ),
+        (
+            "I'm bringing the documents to the meeting.",
+            "I was bringing the documents to the meeting.",
+        ),
+        (
+            "We expect to be releasing the update on Monday.",
+            "We expect to be busy on Monday.",
+        ),
+        // work about to start or under way
+        (
+            "We are getting ready to send the invoices.",
+            "We are getting ready for the holidays.",
+        ),
+        (
+            "I'm going over the draft now.",
+            "I'm going to the office now.",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
