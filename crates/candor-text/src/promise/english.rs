@@ -328,6 +328,66 @@ impl Frames {
         {
             starts.push((opening, true));
         }
+        // a subjectless progressive of work at the start of a short sentence: "Working on it.",
+        // "Sending it now.", "Thanks - forwarding to Sue." (not a gerund subject, "Sending it
+        // now would be a mistake", an opening, "Following up on our call, …", nor a word alone,
+        // "Testing.")
+        if let Some(v) = t.get(opening)
+            && (opening == 0 || breaks[opening])
+            && self.progressive.contains(v)
+            && !matches!(
+                v.as_str(),
+                "following" | "writing" | "checking" | "calling" | "meeting" | "having" | "taking"
+            )
+            && (2..=8).contains(&(t.len() - opening))
+            // an object or particle follows, not a noun it modifies ("Processing fees apply")
+            && matches!(
+                t[opening + 1].as_str(),
+                "it" | "this"
+                    | "that"
+                    | "them"
+                    | "these"
+                    | "those"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "your"
+                    | "my"
+                    | "our"
+                    | "you"
+                    | "to"
+                    | "on"
+                    | "over"
+                    | "out"
+                    | "up"
+                    | "along"
+                    | "now"
+            )
+            && !t[opening + 1..].iter().enumerate().any(|(i, w)| {
+                breaks[opening + 1 + i]
+                    || matches!(
+                        w.as_str(),
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "has"
+                            | "have"
+                            | "i"
+                            | "we"
+                            | "?"
+                    )
+            })
+        {
+            out.push(Frame::plain(opening, Kind::Progressive, v.clone()));
+        }
         // a subjectless offer at the start: "Happy to help.", "Glad to send it over.", "Would
         // be happy to discuss it further"
         let g = if t.get(opening).is_some_and(|w| w == "would")
@@ -342,9 +402,9 @@ impl Frames {
             Some("happy" | "glad" | "delighted" | "willing")
         ) && t.get(g + 1).is_some_and(|w| w == "to")
             && (opening == 0 || breaks[opening])
-            && let Some(v) = t.get(g + 2)
         {
-            out.push(Frame::plain(opening, Kind::Glad, v.clone()));
+            let v = elided(t.get(g + 2).map_or("", String::as_str));
+            out.push(Frame::plain(opening, Kind::Glad, v.to_owned()));
         }
         // a coordinated offer after a state: "I am back in the office and ready to focus on
         // the project", "we are around and happy to help"
@@ -467,7 +527,7 @@ impl Frames {
                     let v2 = word(k + 1);
                     if self.glad.contains(v2) && word(k + 2) == "to" {
                         f.kind = Kind::Glad;
-                        f.verb = word(k + 3).to_owned();
+                        f.verb = elided(word(k + 3)).to_owned();
                     } else if (v2 == "in" && word(k + 2) == "touch")
                         || (v2 == "back"
                             && matches!(word(k + 2), "to" | "with")
@@ -555,7 +615,7 @@ impl Frames {
                     f.verb = word(self.skip(t, k + 2, &mut f)).to_owned();
                 } else if self.glad.contains(v) && word(k + 1) == "to" {
                     f.kind = Kind::Glad;
-                    f.verb = word(k + 2).to_owned();
+                    f.verb = elided(word(k + 2)).to_owned();
                 } else if matches!(v, "planning" | "intending" | "trying" | "continuing")
                     && matches!(word(k + 1), "to" | "on")
                 {
@@ -623,7 +683,7 @@ impl Frames {
                 };
                 if w == "would" && v == "be" && self.glad.contains(word(g)) && word(g + 1) == "to" {
                     f.kind = Kind::Glad;
-                    f.verb = word(g + 2).to_owned();
+                    f.verb = elided(word(g + 2)).to_owned();
                 } else {
                     f.verb = v.to_owned();
                 }
@@ -856,6 +916,12 @@ fn own_ability_hedge(t: &[String], breaks: &[bool]) -> bool {
                 || (matches!(word(i + 1), "possible" | "feasible") && closes(i + 2))
                 || (word(i + 1) == "time" && matches!(word(i + 2), "permits" | "allows")))
     })
+}
+
+/// The verb of an offer whose verb phrase is left out at the end ("Happy to.", "I'd be glad
+/// to!"): it undertakes what was asked, as "Will do." does.
+fn elided(w: &str) -> &str {
+    if matches!(w, "" | "!") { "do" } else { w }
 }
 
 /// Whether "go" at `k` is travel: "Sandy and I will go.", "we will go to the party", "I am

@@ -483,6 +483,20 @@ fn english_seventh_revision_constructions() {
             "I'm going over the draft now.",
             "I'm going to the office now.",
         ),
+        // a subjectless progressive of work in a short sentence, not a gerund subject or a
+        // noun modifier
+        ("Working on it.", "Working on weekends is hard."),
+        ("Shipping the order today.", "Processing fees apply."),
+        ("On it.", "Put it on it."),
+        // an offer whose verb phrase is left out
+        ("I'd be happy to.", "I'd be happy."),
+        ("Happy to.", "Happy birthday."),
+        // the reader is told what to count on or expect from the writer
+        ("You can count on us.", "You can't count on us."),
+        (
+            "You can expect the report by Friday.",
+            "You can expect delays.",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
