@@ -470,7 +470,11 @@ impl Frames {
             verb: String::new(),
             negated: self.denied(t, s),
             hedged: self.hedges.contains(prev)
-                || (matches!(prev, "hope" | "wish") && matches!(before_prev, "i" | "we")),
+                || (matches!(prev, "hope" | "wish") && matches!(before_prev, "i" | "we"))
+                // "I suggest we offer to pay", "I would propose that we can meet": a proposal
+                // to the reader, not yet an undertaking
+                || proposes(prev)
+                || (prev == "that" && proposes(before_prev)),
             conditional: (self.conditional.contains(prev) && !(prev == "if" && before_prev == "as"))
                 || (prev == "so" && matches!(word(s), "can" | "could"))
                 // "so that we can discuss": a purpose, not an undertaking
@@ -688,9 +692,19 @@ impl Frames {
                     f.verb = v.to_owned();
                 }
             }
-            "plan" | "intend" | "promise" | "commit" | "undertake" => {
+            "plan" | "intend" | "promise" | "commit" | "undertake" | "agree" | "volunteer"
+            | "offer" => {
                 j += 1;
-                if w == "plan" && word(j) == "on" {
+                if w == "agree"
+                    && word(j) == "to"
+                    && matches!(
+                        word(j + 1),
+                        "the" | "your" | "this" | "that" | "these" | "those" | "it" | "them"
+                    )
+                {
+                    // "we agree to the terms": an acceptance
+                    f.verb = "accept".to_owned();
+                } else if w == "plan" && word(j) == "on" {
                     f.verb = word(j + 1).to_owned();
                 } else if word(j) == "to" {
                     f.verb = word(self.skip(t, j + 1, &mut f)).to_owned();
@@ -700,6 +714,17 @@ impl Frames {
                     return None;
                 }
                 f.kind = Kind::Intention;
+            }
+            "accept"
+                if matches!(
+                    word(j + 1),
+                    "your" | "the" | "this" | "these" | "those" | "it" | "them" | "a" | "an"
+                ) =>
+            {
+                // "I accept your offer", "we accept the terms": an acceptance binds the writer
+                // (not "I accept that we made a mistake")
+                f.kind = Kind::Intention;
+                f.verb = "accept".to_owned();
             }
             "have" if word(j + 1) == "decided" && word(j + 2) == "to" => {
                 // "we have decided to graduate him": a decision taken is an intention (not a
@@ -916,6 +941,14 @@ fn own_ability_hedge(t: &[String], breaks: &[bool]) -> bool {
                 || (matches!(word(i + 1), "possible" | "feasible") && closes(i + 2))
                 || (word(i + 1) == "time" && matches!(word(i + 2), "permits" | "allows")))
     })
+}
+
+/// Whether `w` proposes a course of action that the subject after it would take.
+fn proposes(w: &str) -> bool {
+    matches!(
+        w,
+        "suggest" | "suggested" | "propose" | "proposed" | "recommend" | "recommended"
+    )
 }
 
 /// The verb of an offer whose verb phrase is left out at the end ("Happy to.", "I'd be glad

@@ -497,6 +497,13 @@ fn english_seventh_revision_constructions() {
             "You can expect the report by Friday.",
             "You can expect delays.",
         ),
+        // acceptances and offers in the present tense; a proposal is not yet one
+        ("I agree to pay the fee.", "I agree with you about the fee."),
+        ("We accept the terms.", "I accept that we made a mistake."),
+        (
+            "I volunteer to take notes.",
+            "I recommend that we volunteer to take notes.",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
