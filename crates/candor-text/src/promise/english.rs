@@ -544,6 +544,11 @@ impl Frames {
                     } else if v2.ends_with("ing") && !self.not_ing.contains(v2) {
                         f.kind = Kind::WillBeing;
                         f.verb = v2.to_owned();
+                    } else if let Some(w) = self.at_work(t, breaks, k + 1) {
+                        // "I will be in Houston next week meeting with the lawyers": the work
+                        // done there, not the whereabouts
+                        f.kind = Kind::WillBeing;
+                        f.verb = w.to_owned();
                     } else {
                         f.kind = Kind::WillBe;
                         f.verb = "be".to_owned();
@@ -774,6 +779,21 @@ impl Frames {
             c -= 1;
         }
         c < d && d - c <= 8 && self.openers.contains(&t[c])
+    }
+
+    /// After "will be" + a place at `k` ("in Houston", "at the office", "out"), a progressive
+    /// of work in the same clause: "I will be in Houston next week meeting with the lawyers".
+    fn at_work<'a>(&self, t: &'a [String], breaks: &[bool], k: usize) -> Option<&'a str> {
+        if !matches!(
+            t.get(k).map_or("", String::as_str),
+            "in" | "at" | "out" | "away" | "there" | "here" | "back" | "on" | "downtown"
+        ) {
+            return None;
+        }
+        (k + 1..t.len().min(k + 10))
+            .take_while(|&i| !breaks[i] && !matches!(t[i].as_str(), "and" | "but" | "so"))
+            .map(|i| t[i].as_str())
+            .find(|w| self.progressive.contains(*w))
     }
 
     /// The word before index `k`, skipping adverbs ("I mentioned previously that we will").

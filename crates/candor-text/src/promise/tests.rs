@@ -504,6 +504,11 @@ fn english_seventh_revision_constructions() {
             "I volunteer to take notes.",
             "I recommend that we volunteer to take notes.",
         ),
+        // work done at a place, not the whereabouts
+        (
+            "I will be in the office tomorrow reviewing the contracts.",
+            "I will be in Boston next week visiting my parents.",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
