@@ -298,12 +298,17 @@ impl Frames {
         let mut out = Vec::new();
         // (index of the first word after the subject, whether it is a coordinated "and will")
         let mut starts: Vec<(usize, bool)> = Vec::new();
-        let mut seen_subject = false;
+        // index of the last "I"/"we": a coordinated "and will" shares it when it is near and
+        // no other subject comes between ("I reconfirmed with the driver, who is expecting
+        // you at noon, and will pick up at 1:30" is the driver's)
+        let mut last_subject: Option<usize> = None;
         for (i, w) in t.iter().enumerate() {
             if w == "i" || w == "we" {
                 starts.push((i + 1, false));
-                seen_subject = true;
-            } else if seen_subject
+                last_subject = Some(i);
+            } else if matches!(w.as_str(), "he" | "she" | "they") {
+                last_subject = None;
+            } else if last_subject.is_some_and(|s| i - s <= 20)
                 && i > 0
                 && matches!(w.as_str(), "will" | "shall" | "plan" | "intend")
                 && matches!(t[i - 1].as_str(), "and" | "but" | "then")

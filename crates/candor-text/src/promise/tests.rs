@@ -509,6 +509,11 @@ fn english_seventh_revision_constructions() {
             "I will be in the office tomorrow reviewing the contracts.",
             "I will be in Boston next week visiting my parents.",
         ),
+        // a coordinated "and will" belongs to the nearest subject
+        (
+            "I went over the draft with Sue and will send it tomorrow.",
+            "I went over the draft with Sue, she liked it and will send it tomorrow.",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
