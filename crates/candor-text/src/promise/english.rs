@@ -226,7 +226,17 @@ impl Frames {
                 let starts_as_question = part.len() > 1
                     && matches!(
                         part[0].as_str(),
-                        "can" | "could" | "would" | "will" | "shall" | "should" | "do"
+                        "can"
+                            | "could"
+                            | "would"
+                            | "will"
+                            | "shall"
+                            | "should"
+                            | "do"
+                            | "does"
+                            | "did"
+                            | "may"
+                            | "must"
                     )
                     && matches!(part[1].as_str(), "i" | "we" | "you");
                 // "We will meet at 3, right": a question tag without its "?"

@@ -514,6 +514,11 @@ fn english_seventh_revision_constructions() {
             "I went over the draft with Sue and will send it tomorrow.",
             "I went over the draft with Sue, she liked it and will send it tomorrow.",
         ),
+        // a question without its "?", also opened by "did/does/may/must" + a pronoun
+        (
+            "You asked for it, so I will send it tonight.",
+            "Did you ask for it, then I will send it tonight",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
