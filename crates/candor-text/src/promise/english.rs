@@ -400,6 +400,7 @@ impl Frames {
                             | "?"
                     )
             })
+            && !idle(t, opening)
         {
             out.push(Frame::plain(opening, Kind::Progressive, v.clone()));
         }
@@ -558,7 +559,11 @@ impl Frames {
                         f.verb = "contact".to_owned();
                     } else if v2.ends_with("ing") && !self.not_ing.contains(v2) {
                         f.kind = Kind::WillBeing;
-                        f.verb = v2.to_owned();
+                        f.verb = if idle(t, k + 1) {
+                            String::new()
+                        } else {
+                            v2.to_owned()
+                        };
                     } else if let Some(w) = self.at_work(t, breaks, k + 1) {
                         // "I will be in Houston next week meeting with the lawyers": the work
                         // done there, not the whereabouts
@@ -598,9 +603,12 @@ impl Frames {
                         || (v == "wait" && matches!(word(k + 1), "for" | "to" | "and" | "" | "!"))
                         // "I'll see you tomorrow": a greeting or a meeting, not a task
                         || (v == "see" && word(k + 1) == "you")
+                        // "I'll leave it to you / at that", "I'll let you decide", "I'll let it
+                        // go": the matter is handed over or dropped
+                        || hands_over(t, k)
                         // "I'll keep that in mind", "I'll keep my fingers crossed"
                         || (v == "keep"
-                            && (k + 1..k + 4).any(|i| matches!(word(i), "mind" | "fingers")))
+                            && (k + 1..k + 5).any(|i| matches!(word(i), "mind" | "fingers" | "prayers" | "thoughts")))
                         // "Sandy and I will go.", "we will go to the party": travel
                         || travels(t, names, k);
                     f.verb = if waits || fun {
@@ -620,11 +628,14 @@ impl Frames {
                     // "we are going to have such a blast": an experience, not an undertaking
                     let fun = (word(at) == "have" && self.has_trouble(t, at + 1))
                         // "I am about to go to lunch": travel
-                        || travels(t, names, at);
+                        || travels(t, names, at)
+                        // "I'm going to say no", "I'm going to pass on this one"
+                        || hands_over(t, at);
                     // "I'm going to be sending the files": as "I will be sending"
                     let being = word(at) == "be"
                         && word(at + 1).ends_with("ing")
-                        && !self.not_ing.contains(word(at + 1));
+                        && !self.not_ing.contains(word(at + 1))
+                        && !idle(t, at + 1);
                     f.verb = if fun {
                         String::new()
                     } else if being {
@@ -634,8 +645,9 @@ impl Frames {
                     };
                 } else if matches!(v, "scheduled" | "set" | "slated" | "due") && word(k + 1) == "to"
                 {
-                    // "I am scheduled to meet Sue on Tuesday": a plan made
-                    f.kind = Kind::Intention;
+                    // "I am scheduled to meet Sue on Tuesday": a plan made ("we are set to lose
+                    // money", "due to receive" predict, as after "going to")
+                    f.kind = Kind::GoingTo;
                     f.verb = word(self.skip(t, k + 2, &mut f)).to_owned();
                 } else if self.glad.contains(v) && word(k + 1) == "to" {
                     f.kind = Kind::Glad;
@@ -675,7 +687,7 @@ impl Frames {
                         || (v == "calling" && word(k + 1) == "on");
                     // "we are having a meeting on Tuesday", not "I am having a hard time"
                     let trouble = v == "having" && self.has_trouble(t, k + 1);
-                    f.verb = if opening || trouble {
+                    f.verb = if opening || trouble || idle(t, k) {
                         String::new()
                     } else {
                         v.to_owned()
@@ -945,6 +957,9 @@ impl Frames {
         while let Some(w) = t.get(j) {
             if self.hedges.contains(w) {
                 f.hedged = true;
+            } else if matches!(w.as_str(), "hardly" | "barely" | "scarcely") {
+                // "I can hardly wait": a negation
+                f.negated = true;
             } else if !self.adverb(w) {
                 break;
             }
@@ -984,6 +999,64 @@ fn proposes(w: &str) -> bool {
         w,
         "suggest" | "suggested" | "propose" | "proposed" | "recommend" | "recommended"
     )
+}
+
+/// Whether the progressive at `k` is no work for the reader: time off ("taking Friday off",
+/// "taking a break"), a whereabouts ("working from home"), an outcome ("making money /
+/// progress"), a courtesy ("sending my best wishes"), following an argument ("following your
+/// logic"; not "following up").
+fn idle(t: &[String], k: usize) -> bool {
+    let word = |i: usize| t.get(i).map_or("", String::as_str);
+    let near = |words: &[&str]| (k + 1..k + 5).any(|i| words.contains(&word(i)));
+    match word(k) {
+        "taking" => near(&["off", "break", "vacation", "holiday", "leave", "nap"]),
+        "working" => word(k + 1) == "from" && word(k + 2) == "home",
+        "making" => near(&["money", "progress", "sense", "profit", "loss", "mistakes"]),
+        "sending" | "extending" => near(&[
+            "wishes",
+            "regards",
+            "love",
+            "prayers",
+            "thoughts",
+            "condolences",
+            "congratulations",
+            "sympathy",
+            "greetings",
+        ]),
+        "following" => !matches!(word(k + 1), "up" | "through"),
+        _ => false,
+    }
+}
+
+/// Whether "leave"/"let"/"pass"/"say" at `k` hands the matter over or declines it: "I'll leave
+/// it to you / up to you / at that", "I'll let you decide", "I'll let it go", "I'll pass.", "I'm
+/// going to say no" (not "I'll leave it on your desk", "I'll let you know", "I'll pass it on").
+fn hands_over(t: &[String], k: usize) -> bool {
+    let word = |i: usize| t.get(i).map_or("", String::as_str);
+    let end = |i: usize| matches!(word(i), "" | "!");
+    match word(k) {
+        "leave" => {
+            matches!(word(k + 1), "it" | "that" | "this" | "them")
+                && (matches!(
+                    (word(k + 2), word(k + 3)),
+                    ("to", "you") | ("up", "to") | ("at", "that")
+                ) || (word(k + 2) == "there" && end(k + 3)))
+        }
+        "let" => {
+            (matches!(word(k + 1), "it" | "that" | "this")
+                && matches!(word(k + 2), "go" | "slide" | "pass" | "ride" | "drop"))
+                || (matches!(word(k + 1), "you" | "him" | "her" | "them")
+                    && matches!(word(k + 2), "decide" | "choose" | "judge" | "be"))
+        }
+        "pass" => {
+            end(k + 1)
+                || (word(k + 1) == "on"
+                    && matches!(word(k + 2), "this" | "that")
+                    && (end(k + 3) || (word(k + 3) == "one" && end(k + 4))))
+        }
+        "say" => word(k + 1) == "no",
+        _ => false,
+    }
 }
 
 /// The verb of an offer whose verb phrase is left out at the end ("Happy to.", "I'd be glad

@@ -519,6 +519,43 @@ fn english_seventh_revision_constructions() {
             "You asked for it, so I will send it tonight.",
             "Did you ask for it, then I will send it tonight",
         ),
+        // predictions after "set/due to", as after "going to"
+        (
+            "We are set to sign the lease on Friday.",
+            "We are set to lose money this quarter.",
+        ),
+        // the matter handed over or declined
+        (
+            "I'll leave the keys on your desk.",
+            "I'll leave it up to you.",
+        ),
+        ("I'll let you know by Friday.", "I'll let you decide."),
+        ("I'll pass it on to Sue.", "I'll pass on that."),
+        // progressives that are no work for the reader
+        (
+            "I'm taking the lead on the audit.",
+            "I'm taking Friday off.",
+        ),
+        (
+            "I am working on the draft at home.",
+            "I am working from home today.",
+        ),
+        (
+            "I'm making the changes you asked for.",
+            "We are making good progress.",
+        ),
+        (
+            "I am sending the contract today.",
+            "I am sending my best wishes.",
+        ),
+        ("I'm following up with Sue.", "I'm following your logic."),
+        // outcomes, not actions; "hardly" negates
+        ("We will deliver the system.", "We will survive the audit."),
+        (
+            "I can send it by Friday.",
+            "I can barely send it by Friday.",
+        ),
+        ("I'll keep you posted.", "We will keep you in our prayers."),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
