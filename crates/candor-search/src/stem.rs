@@ -59,12 +59,17 @@ type Cache = FxHashMap<Key, Stem>;
 /// A word of at most [`MAX_CACHED_BYTES`] bytes, zero-padded.
 type Key = [u8; MAX_CACHED_BYTES];
 
-/// A stem of at most [`MAX_STEM_BYTES`] bytes and its length.
+/// A stem: either the first `len & PREFIX` bytes of its word (most stems: a suffix taken
+/// off), applied by truncating the word, with no copy and no UTF-8 check; or, with `PREFIX`
+/// clear, its own `len` bytes (when the stemmer also changed a letter: "happy" -> "happi").
 #[derive(Clone, Copy)]
 struct Stem {
     len: u8,
     bytes: [u8; MAX_STEM_BYTES],
 }
+
+/// The flag of [`Stem::len`] for a stem that is a prefix of its word.
+const PREFIX: u8 = 0x80;
 
 /// The cache key of `word`, `None` when it is too long or holds a NUL (which the padding
 /// could not tell apart from the end of the word).
@@ -79,19 +84,36 @@ fn key(word: &str) -> Option<Key> {
 }
 
 impl Stem {
-    fn new(stem: &str) -> Option<Self> {
+    /// The stem of the word `word` (its bytes), `None` when it cannot be kept inline.
+    fn new(word: &[u8], stem: &str) -> Option<Self> {
         let b = stem.as_bytes();
+        let mut bytes = [0; MAX_STEM_BYTES];
+        if word.starts_with(b) {
+            // Keys are at most MAX_CACHED_BYTES (32) long, so the length fits beside the flag.
+            let len = u8::try_from(b.len()).ok().filter(|&l| l < PREFIX)?;
+            return Some(Self {
+                len: PREFIX | len,
+                bytes,
+            });
+        }
         let len = u8::try_from(b.len())
             .ok()
             .filter(|&l| l as usize <= MAX_STEM_BYTES)?;
-        let mut bytes = [0; MAX_STEM_BYTES];
         bytes[..b.len()].copy_from_slice(b);
         Some(Self { len, bytes })
     }
 
-    fn as_str(&self) -> &str {
+    /// Makes `word` (the word this stem was made from) into the stem.
+    fn apply(&self, word: &mut String) {
+        if self.len & PREFIX != 0 {
+            // A prefix of a valid string that is itself a valid string ends on a char boundary.
+            word.truncate((self.len & !PREFIX) as usize);
+            return;
+        }
         // Only ever filled from a `&str` of exactly `len` bytes.
-        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+        let stem = std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default();
+        word.clear();
+        word.push_str(stem);
     }
 }
 
@@ -132,12 +154,12 @@ fn stem(stemmer: &mut TextAnalyzer, cache: Option<&mut Cache>, word: &mut String
         return stem_uncached(stemmer, word);
     };
     if let Some(stem) = cache.get(&k) {
-        word.clear();
-        word.push_str(stem.as_str());
+        stem.apply(word);
         return;
     }
+    let len = word.len();
     stem_uncached(stemmer, word);
-    if let Some(stem) = Stem::new(word) {
+    if let Some(stem) = Stem::new(&k[..len], word) {
         if cache.len() >= MAX_CACHED {
             cache.clear();
         }
@@ -273,12 +295,21 @@ mod tests {
         check(&mut cache, long.clone());
         assert_eq!(key(&long), None);
         assert_eq!(cache.len(), 11, "ten after the clear and connections");
-        assert_eq!(cache[&key("connections").unwrap()].as_str(), "connect");
+        let mut hit = "connections".to_owned();
+        cache[&key("connections").unwrap()].apply(&mut hit);
+        assert_eq!(hit, "connect");
         check(&mut cache, "nul\0ing".to_owned());
         assert_eq!(cache.len(), 11, "a word with a NUL is not cached");
         let widest = "\u{10FFFF}".repeat(MAX_CACHED_BYTES / 4);
         check(&mut cache, widest.clone());
         check(&mut cache, widest);
+        // A stem that is not a prefix of its word, from the stemmer and then from the cache.
+        for _ in 0..2 {
+            check(&mut cache, "happy".to_owned());
+        }
+        let mut hit = "happy".to_owned();
+        cache[&key("happy").unwrap()].apply(&mut hit);
+        assert_eq!(hit, "happi");
     }
 
     #[test]
