@@ -150,16 +150,19 @@ impl Frames {
 
     /// Lower-cased word tokens with contractions expanded ("I'll" → "i will") and the hyphen
     /// after a short prefix dropped ("e-mailing" → "emailing"), and for each
-    /// whether punctuation ("," "-" "(" …) stands between it and the token before.
-    fn tokens(&self, sentence: &str) -> (Vec<String>, Vec<bool>) {
+    /// whether punctuation ("," "-" "(" …) stands between it and the token before, and
+    /// whether that punctuation holds a dash or semicolon.
+    fn tokens(&self, sentence: &str) -> (Vec<String>, Vec<bool>, Vec<bool>) {
         let mut s = sentence.to_lowercase().replace(['’', '‘'], "'");
         for (from, to) in &self.contractions {
             s = s.replace(from.as_str(), to);
         }
         let mut out: Vec<String> = Vec::new();
         let mut breaks: Vec<bool> = Vec::new();
+        let mut dashes: Vec<bool> = Vec::new();
         let mut cur = String::new();
         let mut pending = false;
+        let mut dash = false;
         let chars: Vec<char> = s.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
             // "e-mail", "re-send", "co-ordinate": a hyphen after a short prefix joins it
@@ -173,7 +176,9 @@ impl Frames {
             if c.is_alphanumeric() {
                 if cur.is_empty() {
                     breaks.push(pending);
+                    dashes.push(dash);
                     pending = false;
+                    dash = false;
                 }
                 cur.push(c);
             } else {
@@ -183,9 +188,12 @@ impl Frames {
                 if c == '?' || c == '!' {
                     out.push(c.to_string());
                     breaks.push(pending);
+                    dashes.push(dash);
                     pending = true;
+                    dash = false;
                 } else if !c.is_whitespace() && c != '\'' {
                     pending = true;
+                    dash |= matches!(c, '-' | '–' | '—' | ';');
                 }
             }
         }
@@ -195,20 +203,23 @@ impl Frames {
         // "let's", "lets" → "let us"
         let mut expanded = Vec::with_capacity(out.len());
         let mut expanded_breaks = Vec::with_capacity(out.len());
+        let mut expanded_dashes = Vec::with_capacity(out.len());
         let mut i = 0;
         while i < out.len() {
             if out[i] == "lets" || (out[i] == "let" && out.get(i + 1).is_some_and(|t| t == "s")) {
                 expanded.push("let".to_owned());
                 expanded.push("us".to_owned());
                 expanded_breaks.extend([breaks[i], false]);
+                expanded_dashes.extend([dashes[i], false]);
                 i += if out[i] == "lets" { 1 } else { 2 };
                 continue;
             }
             expanded.push(out[i].clone());
             expanded_breaks.push(breaks[i]);
+            expanded_dashes.push(dashes[i]);
             i += 1;
         }
-        (expanded, expanded_breaks)
+        (expanded, expanded_breaks, expanded_dashes)
     }
 
     /// Whether the sentence holds a first-person commitment frame. A "sentence" may hold a
@@ -216,7 +227,7 @@ impl Frames {
     /// before"): each part up to a "?" or "!" is read on its own, questions are skipped.
     pub(super) fn commits(&self, sentence: &str) -> bool {
         let names = capitalised_words(sentence);
-        let (t, breaks) = self.tokens(sentence);
+        let (t, breaks, dashes) = self.tokens(sentence);
         // token index ranges of the parts that are not questions
         let mut statements: Vec<std::ops::Range<usize>> = Vec::new();
         let mut from = 0;
@@ -250,7 +261,7 @@ impl Frames {
                 from = i + 1;
             }
         }
-        self.frames(&t, &breaks, &names).iter().any(|f| {
+        self.frames(&t, &breaks, &dashes, &names).iter().any(|f| {
             statements.iter().any(|r| {
                 r.contains(&f.at) && !own_ability_hedge(&t[f.at..r.end], &breaks[f.at..r.end])
             }) && self.is_commitment(f, &names)
@@ -304,7 +315,13 @@ impl Frames {
         }
     }
 
-    fn frames(&self, t: &[String], breaks: &[bool], names: &HashSet<String>) -> Vec<Frame> {
+    fn frames(
+        &self,
+        t: &[String],
+        breaks: &[bool],
+        dashes: &[bool],
+        names: &HashSet<String>,
+    ) -> Vec<Frame> {
         let mut out = Vec::new();
         // (index of the first word after the subject, whether it is a coordinated "and will")
         let mut starts: Vec<(usize, bool)> = Vec::new();
@@ -342,6 +359,23 @@ impl Frames {
             })
         {
             starts.push((opening, true));
+        }
+        // "Thanks for the note - will do.", "Got your message; will call tomorrow": a
+        // subjectless "will" after a dash or semicolon (not after a comma, which closes an
+        // appositive: "Sue, our director, will discuss …")
+        for i in 1..t.len() {
+            if i != opening
+                && dashes[i]
+                && matches!(t[i].as_str(), "will" | "shall")
+                && !t.get(i + 1).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "you" | "i" | "we" | "he" | "she" | "they" | "it"
+                    )
+                })
+            {
+                starts.push((i, true));
+            }
         }
         // a subjectless progressive of work at the start of a short sentence: "Working on it.",
         // "Sending it now.", "Thanks - forwarding to Sue." (not a gerund subject, "Sending it
@@ -521,12 +555,29 @@ impl Frames {
         } else {
             self.skip(t, s, &mut f)
         };
+        // "I, for one, will …", "we at Enron will …": an aside between subject and verb
+        if !coordinated && word(j) == "for" && word(j + 1) == "one" {
+            j = self.skip(t, j + 2, &mut f);
+        } else if !coordinated
+            && word(s - 1) == "we"
+            && word(j) == "at"
+            && (names.contains(word(j + 1)) || word(j + 1) == "the")
+        {
+            j = self.skip(t, if word(j + 1) == "the" { j + 3 } else { j + 2 }, &mut f);
+        }
         let w = word(j);
         let not = |k: usize, f: &mut Frame| -> usize {
             let k = self.skip(t, k, f);
             if matches!(word(k), "not" | "never") {
+                let k = self.skip(t, k + 1, f);
+                // "I won't hesitate to call", "we will not fail to pay": an undertaking
+                if matches!(word(k), "hesitate" | "fail" | "forget" | "neglect")
+                    && word(k + 1) == "to"
+                {
+                    return self.skip(t, k + 2, f);
+                }
                 f.negated = true;
-                self.skip(t, k + 1, f)
+                k
             } else {
                 k
             }

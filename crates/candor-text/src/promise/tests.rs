@@ -556,6 +556,24 @@ fn english_seventh_revision_constructions() {
             "I can barely send it by Friday.",
         ),
         ("I'll keep you posted.", "We will keep you in our prayers."),
+        // a subjectless "will" after a dash or semicolon, not after an appositive's comma
+        (
+            "Thanks for the note - will do.",
+            "Sue, our director, will discuss the plan.",
+        ),
+        // an aside between subject and verb
+        ("I too will send it.", "I too would send it."),
+        (
+            "We at the bank will send the contract.",
+            "We at the bank would send the contract.",
+        ),
+        // a negated failure undertakes
+        ("I won't hesitate to call you.", "I won't call you."),
+        // "you have my word"
+        (
+            "You have my word that we will finish.",
+            "You have my word that we will not sell.",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
