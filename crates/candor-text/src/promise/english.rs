@@ -249,7 +249,12 @@ impl Frames {
                             | "may"
                             | "must"
                     )
-                    && matches!(part[1].as_str(), "i" | "we" | "you");
+                    && matches!(part[1].as_str(), "i" | "we" | "you")
+                    // "Should you need anything, I can help": a condition, the clause after
+                    // the comma is a statement
+                    && !(part[0] == "should"
+                        && (2..part.len())
+                            .any(|b| breaks[from + b] && matches!(part[b].as_str(), "i" | "we")));
                 // "We will meet at 3, right": a question tag without its "?"
                 let tagged = w != "?"
                     && matches!(w.as_str(), "right" | "correct")
@@ -535,7 +540,9 @@ impl Frames {
                     && matches!(before_prev, "confirm" | "verify")
                     && e >= 4
                     && word(e - 4) == "please"),
-            relative: self.relative.contains(prev)
+            // "anything I can do", not "Either way, I will" / "All, we will meet at 3": a
+            // comma after the word ends it
+            relative: (self.relative.contains(prev) && !breaks[e - 1])
                 // "the house I am trying to describe", "the lowest price we can find"
                 || (matches!(
                     before_prev,

@@ -574,6 +574,19 @@ fn english_seventh_revision_constructions() {
             "You have my word that we will finish.",
             "You have my word that we will not sell.",
         ),
+        // a comma after "all/way/time/what" ends it: no relative clause follows
+        ("All, we will meet at 3.", "All we can do is wait."),
+        (
+            "To save time, I will send it directly.",
+            "There is no time I can spare.",
+        ),
+        // a determiner in the verb's place (a typo) is no verb
+        ("We plan to sell some of it.", "We plan to some of it."),
+        // "Should you …, I can …" is a condition, "Should I …" a question
+        (
+            "Should you need anything, I can help.",
+            "Should I send it to Sue",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
