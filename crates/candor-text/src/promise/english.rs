@@ -552,7 +552,7 @@ impl Frames {
                     && !coordinated
                     && !breaks[e - 1]
                     && !breaks[e - 2]
-                    && !self.fronted(t, breaks, e - 3))
+                    && !self.fronted(t, breaks, e - 3, e))
                 || (prev == "that" && !self.that_verbs.contains(self.word_before(t, e - 2)))
                 || (prev == "like" && self.like_verbs.contains(before_prev)),
             reported: self.reported(t, breaks, e),
@@ -857,13 +857,28 @@ impl Frames {
     /// the main clause without a comma ("After the meeting I will call you", "If you send the
     /// documents I will review them", "Regarding the lease we will …"): its clause opens with
     /// a preposition or subordinator, so the subject after it starts the main clause, not a
-    /// relative clause ("The house I am trying to describe is on Elm").
-    fn fronted(&self, t: &[String], breaks: &[bool], d: usize) -> bool {
+    /// relative clause ("The house I am trying to describe is on Elm"). Unless a main clause
+    /// follows the subject's clause, which was then a relative clause inside the phrase: "For
+    /// the price we can offer, it is a good deal", "In the house I am selling there are …".
+    /// `e` is the index after the subject.
+    fn fronted(&self, t: &[String], breaks: &[bool], d: usize, e: usize) -> bool {
         let mut c = d;
         while c > 0 && !breaks[c] {
             c -= 1;
         }
-        c < d && d - c <= 8 && self.openers.contains(&t[c])
+        if !(c < d && d - c <= 8 && self.openers.contains(&t[c])) {
+            return false;
+        }
+        let end = (e..t.len()).find(|&i| breaks[i]).unwrap_or(t.len());
+        let main_verb = t[e..end]
+            .iter()
+            .any(|w| matches!(w.as_str(), "is" | "are" | "was" | "were" | "there"));
+        let main_clause = end < t.len()
+            && matches!(
+                t[end].as_str(),
+                "i" | "we" | "you" | "it" | "he" | "she" | "they" | "there" | "please"
+            );
+        !main_verb && !main_clause
     }
 
     /// After "will be" + a place at `k` ("in Houston", "at the office", "out"), a progressive

@@ -417,6 +417,11 @@ fn english_seventh_revision_constructions() {
             "If you send the documents I will review them.",
             "The documents I will review are on my desk.",
         ),
+        // but a relative clause inside the fronted phrase stays one when a main clause follows
+        (
+            "Regarding the contract we will send comments tomorrow.",
+            "For the price we can offer, it is a good deal.",
+        ),
         // "going to be -ing" as "will be -ing"; "about to" as "going to"
         (
             "I'm going to be sending the files tomorrow.",
