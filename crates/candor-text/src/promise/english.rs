@@ -661,6 +661,25 @@ impl Frames {
                         || (v == "wait" && matches!(word(k + 1), "for" | "to" | "and" | "" | "!"))
                         // "I'll see you tomorrow": a greeting or a meeting, not a task
                         || (v == "see" && word(k + 1) == "you")
+                        // "we will see higher prices", "I'll see Sue tomorrow": a prediction or
+                        // a meeting; "see" undertakes only with "to/that/if/about/what …" ("I'll
+                        // see to it", "I'll see what I can do")
+                        || (v == "see"
+                            && !matches!(
+                                word(k + 1),
+                                "to" | "that"
+                                    | "if"
+                                    | "whether"
+                                    | "what"
+                                    | "about"
+                                    | "how"
+                                    | "where"
+                                    | "who"
+                                    | "it"
+                                    | "this"
+                                    | ""
+                                    | "!"
+                            ))
                         // "I'll leave it to you / at that", "I'll let you decide", "I'll let it
                         // go": the matter is handed over or dropped
                         || hands_over(t, k)

@@ -592,6 +592,12 @@ fn english_seventh_revision_constructions() {
             "Should you need anything, I can help.",
             "Should I send it to Sue",
         ),
+        // "see" undertakes with "to/that/what …", not with a plain object (a prediction, a
+        // meeting)
+        (
+            "I'll see what I can find.",
+            "We will see higher prices next year.",
+        ),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
