@@ -778,7 +778,25 @@ impl Frames {
                 f.kind = Kind::Can;
                 // "I can confirm that the deal closed", "I can assure you we are working on
                 // it": a statement made now, not an offer
-                f.verb = if self.asserts(t, k) {
+                // "I can relate", "we can afford it", "I can vouch for him", "I can live with
+                // that": a capacity or a stance, nothing offered
+                let stance = matches!(
+                    word(k),
+                    "relate"
+                        | "afford"
+                        | "attest"
+                        | "vouch"
+                        | "tolerate"
+                        | "stand"
+                        | "bear"
+                        | "sympathize"
+                        | "sympathise"
+                        | "empathize"
+                        | "empathise"
+                        | "testify"
+                        | "recall"
+                ) || (word(k) == "live" && word(k + 1) == "with");
+                f.verb = if self.asserts(t, k) || stance {
                     String::new()
                 } else {
                     word(k).to_owned()
