@@ -598,6 +598,12 @@ fn english_seventh_revision_constructions() {
             "I'll see what I can find.",
             "We will see higher prices next year.",
         ),
+        // "can" + a capacity or a stance offers nothing
+        (
+            "I can check the numbers for you.",
+            "I can vouch for the numbers.",
+        ),
+        ("I can work with Sue on that.", "I can live with that."),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
