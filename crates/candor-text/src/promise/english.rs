@@ -1138,9 +1138,10 @@ fn idle(t: &[String], k: usize) -> bool {
     }
 }
 
-/// Whether "leave"/"let"/"pass"/"say" at `k` hands the matter over or declines it: "I'll leave
-/// it to you / up to you / at that", "I'll let you decide", "I'll let it go", "I'll pass.", "I'm
-/// going to say no" (not "I'll leave it on your desk", "I'll let you know", "I'll pass it on").
+/// Whether "leave"/"let"/"pass"/"say"/… at `k` hands the matter over, declines it or only
+/// converses: "I'll leave it to you / up to you / at that", "I'll let you decide", "I'll let it
+/// go", "I'll pass.", "I'm going to say no", "I'll tell you what" (not "I'll leave it on your
+/// desk", "I'll let you know", "I'll pass it on", "I'll tell you more on Monday").
 fn hands_over(t: &[String], k: usize) -> bool {
     let word = |i: usize| t.get(i).map_or("", String::as_str);
     let end = |i: usize| matches!(word(i), "" | "!");
@@ -1164,7 +1165,16 @@ fn hands_over(t: &[String], k: usize) -> bool {
                     && matches!(word(k + 2), "this" | "that")
                     && (end(k + 3) || (word(k + 3) == "one" && end(k + 4))))
         }
-        "say" => word(k + 1) == "no",
+        "say" => {
+            word(k + 1) == "no"
+                // "I will say this.", "I'll say that for him": said in the mail itself
+                || (matches!(word(k + 1), "this" | "that") && (end(k + 2) || word(k + 2) == "for"))
+        }
+        // "I'll tell you what", "I'll give you that", "I'll take your word for it": idioms
+        // of conversation
+        "tell" => word(k + 1) == "you" && word(k + 2) == "what" && end(k + 3),
+        "give" => word(k + 1) == "you" && word(k + 2) == "that" && end(k + 3),
+        "take" => matches!(word(k + 1), "your" | "his" | "her" | "their") && word(k + 2) == "word",
         _ => false,
     }
 }

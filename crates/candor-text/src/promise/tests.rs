@@ -604,6 +604,10 @@ fn english_seventh_revision_constructions() {
             "I can vouch for the numbers.",
         ),
         ("I can work with Sue on that.", "I can live with that."),
+        // idioms of conversation
+        ("I'll tell you more on Monday.", "I'll tell you what."),
+        ("I'll say a few words at the dinner.", "I will say this."),
+        ("I'll take the minutes.", "I'll take your word for it."),
     ] {
         assert!(d.is_commitment(yes, "en"), "missed: {yes}");
         assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
