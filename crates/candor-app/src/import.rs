@@ -12,7 +12,7 @@
 use crate::{App, AppError, Result, resolve};
 use candor_core::{Direction, Id, NewRecordEntry, RecordKind};
 use candor_mail::{Archive, Mailbox, ParsedMessage};
-use candor_search::{IndexBatch, SearchIndex};
+use candor_search::{BackgroundBatch, SearchIndex};
 use candor_store::{MailRow, Tx};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -40,6 +40,10 @@ const BATCH_BYTES: usize = 32 * 1024 * 1024;
 /// at most this much indexing, which the next run catches up from the database. The first
 /// batch commits at once, so searches see an import's mail from its first batch on.
 const INDEX_COMMIT_DOCS: i64 = 20_000;
+
+/// Messages that may wait for the index's thread (see `candor_search::BackgroundBatch`): two
+/// batches, so that the import stores two more batches while the index writes a segment.
+const INDEX_QUEUE_DOCS: usize = 2 * BATCH;
 
 /// What an import did, as `--json` prints it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -259,6 +263,8 @@ impl App {
         let mut writer = index.batch_single_thread()?;
         // The index may be behind (an earlier run killed between its two commits).
         self.catch_up(&index, &mut writer).await?;
+        // From here on, commits run on the writer's own thread while the import goes on.
+        let mut writer = writer.in_background(INDEX_QUEUE_DOCS)?;
         // Change number of the last message handed to the writer (committed or not), and of
         // the last one committed.
         let mut fed = index.indexed_seq()? as i64;
@@ -292,7 +298,7 @@ impl App {
     /// database (another writer was busy too). Returns the newest change number fed.
     async fn feed_new(
         &self,
-        writer: &mut IndexBatch<'_>,
+        writer: &mut BackgroundBatch,
         fed: i64,
         rows: Vec<MailRow>,
     ) -> Result<i64> {
@@ -302,11 +308,14 @@ impl App {
         let ours = changes.len() == rows.len()
             && changes.iter().zip(&rows).all(|((_, id), r)| *id == r.id);
         if !ours {
-            return Ok(self.feed_changes(writer, fed).await?.0);
+            return Ok(self
+                .feed_changes(&mut |doc| writer.upsert(doc), fed)
+                .await?
+                .0);
         }
         // Ids the database just gave out have never been indexed: no delete needed.
-        for row in &rows {
-            writer.add_new(&crate::search::doc(row))?;
+        for row in rows {
+            writer.add_new(crate::search::doc(row))?;
         }
         Ok(changes.last().map_or(fed, |(seq, _)| *seq))
     }

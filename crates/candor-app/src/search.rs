@@ -54,23 +54,23 @@ pub fn index_dir(url: &str) -> PathBuf {
 }
 
 /// The index document of a stored message.
-pub(crate) fn doc(row: &MailRow) -> MailDoc {
-    let m = &row.mail;
+pub(crate) fn doc(row: MailRow) -> MailDoc {
+    let m = row.mail;
     let from = match &m.from_name {
         Some(n) => format!("{n} <{}>", m.from_addr),
-        None => m.from_addr.clone(),
+        None => m.from_addr,
     };
     MailDoc {
         mail_id: row.id as u64,
         record_id: m.record_id.map(|r| r as u64),
-        message_id: m.message_id.clone().unwrap_or_default(),
+        message_id: m.message_id.unwrap_or_default(),
         date: m.sent_at,
         client_id: m.client_id.map(|c| c as u64),
         from,
         to: format!("{} {}", addresses(&m.to_addrs), addresses(&m.cc_addrs)),
-        subject: m.subject.clone(),
-        body: m.body.clone(),
-        lang: m.language.clone(),
+        subject: m.subject,
+        body: m.body,
+        lang: m.language,
     }
 }
 
@@ -120,10 +120,10 @@ impl App {
     pub(crate) async fn catch_up(
         &self,
         index: &SearchIndex,
-        batch: &mut IndexBatch<'_>,
+        batch: &mut IndexBatch,
     ) -> Result<u64> {
         let (seq, seen) = self
-            .feed_changes(batch, index.indexed_seq()? as i64)
+            .feed_changes(&mut |doc| batch.upsert(&doc), index.indexed_seq()? as i64)
             .await?;
         if seen > 0 {
             batch.commit(seq as u64)?;
@@ -131,11 +131,11 @@ impl App {
         Ok(seen)
     }
 
-    /// Adds every change after change number `seq` to `batch`, uncommitted; returns the
-    /// newest change number and how many changes it read.
+    /// Hands every change after change number `seq` to `upsert` (a batch's, uncommitted);
+    /// returns the newest change number and how many changes it read.
     pub(crate) async fn feed_changes(
         &self,
-        batch: &mut IndexBatch<'_>,
+        upsert: &mut (dyn FnMut(MailDoc) -> std::result::Result<(), SearchError> + Send),
         mut seq: i64,
     ) -> Result<(i64, u64)> {
         let mut seen = 0;
@@ -146,8 +146,8 @@ impl App {
                 break;
             };
             seq = *newest;
-            for (_, row) in &changes {
-                batch.upsert(&doc(row))?;
+            for (_, row) in changes {
+                upsert(doc(row))?;
                 seen += 1;
             }
         }

@@ -251,27 +251,30 @@ impl SearchIndex {
     }
 
     /// Starts a batch of changes; only one batch can be open at a time (tantivy's lock).
-    pub fn batch(&self) -> Result<IndexBatch<'_>, SearchError> {
+    pub fn batch(&self) -> Result<IndexBatch, SearchError> {
         let writer = self.index.writer(50_000_000).map_err(|e| self.err(e))?;
-        Ok(IndexBatch {
-            owner: self,
+        Ok(self.batch_of(writer))
+    }
+
+    fn batch_of(&self, writer: IndexWriter) -> IndexBatch {
+        IndexBatch {
+            fields: self.fields,
+            path: self.path.clone(),
+            reader: self.reader.clone(),
             writer,
-        })
+        }
     }
 
     /// Like [`SearchIndex::batch`], with one indexing thread: for an import, whose parsing
     /// already keeps the other cores busy. Each thread writes its own segment per commit,
     /// so one thread also leaves half the segments to merge. Its memory budget
     /// ([`IMPORT_WRITER_BYTES`]) holds the documents an import commits at once.
-    pub fn batch_single_thread(&self) -> Result<IndexBatch<'_>, SearchError> {
+    pub fn batch_single_thread(&self) -> Result<IndexBatch, SearchError> {
         let writer = self
             .index
             .writer_with_num_threads(1, IMPORT_WRITER_BYTES)
             .map_err(|e| self.err(e))?;
-        Ok(IndexBatch {
-            owner: self,
-            writer,
-        })
+        Ok(self.batch_of(writer))
     }
 
     /// Number of documents visible to searches.
@@ -290,25 +293,39 @@ impl SearchIndex {
     }
 }
 
-/// Pending changes; nothing is visible until [`IndexBatch::commit`].
-pub struct IndexBatch<'a> {
-    owner: &'a SearchIndex,
+/// Pending changes; nothing is visible until [`IndexBatch::commit`]. It owns what it needs of
+/// its [`SearchIndex`], so it can move to another thread ([`IndexBatch::in_background`]).
+pub struct IndexBatch {
+    fields: Fields,
+    path: String,
+    reader: IndexReader,
     writer: IndexWriter,
 }
 
-impl IndexBatch<'_> {
+impl IndexBatch {
+    /// The index folder (or "memory"), for errors.
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn err(&self, source: tantivy::TantivyError) -> SearchError {
+        SearchError::Index {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
     /// Adds a message, replacing any earlier version with the same mail id.
     pub fn upsert(&mut self, doc: &MailDoc) -> Result<(), SearchError> {
-        let f = &self.owner.fields;
         self.writer
-            .delete_term(Term::from_field_u64(f.mail_id, doc.mail_id));
+            .delete_term(Term::from_field_u64(self.fields.mail_id, doc.mail_id));
         self.add_new(doc)
     }
 
     /// Adds a message the index cannot hold yet (its mail id is new in the database). Cheaper
     /// than [`IndexBatch::upsert`]: each delete is looked up in every segment at commit.
     pub fn add_new(&mut self, doc: &MailDoc) -> Result<(), SearchError> {
-        let f = &self.owner.fields;
+        let f = &self.fields;
         let slot = lang_slot(&doc.lang);
         let mut d = TantivyDocument::default();
         d.add_u64(f.mail_id, doc.mail_id);
@@ -322,43 +339,54 @@ impl IndexBatch<'_> {
         d.add_text(f.body[slot], &doc.body);
         d.add_text(f.body_head, head(&doc.body, STORED_BODY_BYTES));
         d.add_u64(f.body_slot, slot as u64);
-        self.writer.add_document(d).map_err(|e| self.owner.err(e))?;
+        self.writer.add_document(d).map_err(|e| self.err(e))?;
         Ok(())
     }
 
     /// Removes a message.
     pub fn delete(&mut self, mail_id: u64) {
         self.writer
-            .delete_term(Term::from_field_u64(self.owner.fields.mail_id, mail_id));
+            .delete_term(Term::from_field_u64(self.fields.mail_id, mail_id));
     }
 
     /// Removes everything (for a rebuild); the commit then starts again from `seq`.
     pub fn clear(&mut self) -> Result<(), SearchError> {
         self.writer
             .delete_all_documents()
-            .map_err(|e| self.owner.err(e))?;
+            .map_err(|e| self.err(e))?;
         Ok(())
     }
 
     /// Makes the changes so far durable and visible, recording `seq` as indexed. The batch
     /// stays open for more changes (an import commits once per database transaction).
     pub fn commit(&mut self, seq: u64) -> Result<(), SearchError> {
-        let owner = self.owner;
-        let mut prepared = self.writer.prepare_commit().map_err(|e| owner.err(e))?;
+        let path = &self.path;
+        let err = |source| SearchError::Index {
+            path: path.clone(),
+            source,
+        };
+        let mut prepared = self.writer.prepare_commit().map_err(err)?;
         prepared.set_payload(&seq.to_string());
-        prepared.commit().map_err(|e| owner.err(e))?;
-        owner.reader.reload().map_err(|e| owner.err(e))?;
+        prepared.commit().map_err(err)?;
+        self.reader.reload().map_err(err)?;
         Ok(())
     }
 
     /// Closes the batch, waiting for background segment merges so the index is left with few
     /// segments (searches get slower with many). Uncommitted changes are dropped.
     pub fn finish(self) -> Result<(), SearchError> {
-        let owner = self.owner;
-        self.writer
-            .wait_merging_threads()
-            .map_err(|e| owner.err(e))?;
-        owner.reader.reload().map_err(|e| owner.err(e))?;
+        let Self {
+            path,
+            reader,
+            writer,
+            ..
+        } = self;
+        let err = |source| SearchError::Index {
+            path: path.clone(),
+            source,
+        };
+        writer.wait_merging_threads().map_err(err)?;
+        reader.reload().map_err(err)?;
         Ok(())
     }
 }

@@ -4,12 +4,14 @@
 //! database change sequence number it contains, so on open the caller feeds it every change
 //! after [`SearchIndex::indexed_seq`] and the index catches up; `reindex` rebuilds from zero.
 
+mod background;
 mod index;
 mod query;
 mod search;
 mod stem;
 mod tokenizer;
 
+pub use background::BackgroundBatch;
 pub use index::{Hit, IMPORT_WRITER_BYTES, IndexBatch, MailDoc, STORED_BODY_BYTES, SearchIndex};
 pub use query::{Query, QueryError};
 pub use tokenizer::{WordTokenizer, analyzer_for};

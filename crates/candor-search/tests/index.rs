@@ -240,3 +240,92 @@ fn an_index_of_an_earlier_version_is_made_anew() {
     batch.commit(4).unwrap();
     assert_eq!(ids(&index, "delivered", None), [2]);
 }
+
+#[test]
+fn a_batch_in_the_background_commits_in_order_and_finish_waits_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    // A queue of one: the caller waits on every change, including while a commit runs.
+    let mut batch = index
+        .batch_single_thread()
+        .unwrap()
+        .in_background(1)
+        .unwrap();
+    let mut docs = fixtures().into_iter();
+    batch.add_new(docs.next().unwrap()).unwrap();
+    batch.add_new(docs.next().unwrap()).unwrap();
+    batch.commit(2).unwrap();
+    // An upsert replaces the earlier version of message 2.
+    let mut again = fixtures().remove(1);
+    again.body = "We will now ship the mobile app on 2 May.".into();
+    batch.upsert(again).unwrap();
+    for d in docs {
+        batch.add_new(d).unwrap();
+    }
+    batch.commit(9).unwrap();
+    // Queued after the last commit: dropped by finish, as with a batch on the caller's thread.
+    batch
+        .add_new(doc(
+            5,
+            "2026-04-01T09:00:00Z",
+            None,
+            "x@y.z",
+            "late",
+            "never seen",
+            "en",
+        ))
+        .unwrap();
+    batch.finish().unwrap();
+
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(index.indexed_seq().unwrap(), 9);
+    assert_eq!(index.len(), 4);
+    assert_eq!(ids(&index, "ship", None), [2]);
+    assert_eq!(
+        ids(&index, "\"deliver the mobile app\"", None),
+        Vec::<u64>::new()
+    );
+    assert_eq!(ids(&index, "পাঠাব", None), [4]);
+    assert_eq!(ids(&index, "never", None), Vec::<u64>::new());
+}
+
+#[test]
+fn a_failing_background_batch_reports_the_error_and_leaves_the_last_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    let mut batch = index
+        .batch_single_thread()
+        .unwrap()
+        .in_background(4)
+        .unwrap();
+    batch.add_new(fixtures().remove(0)).unwrap();
+    batch.commit(1).unwrap();
+    batch.finish().unwrap();
+    // The index folder goes away under the next writer: its commit cannot be written.
+    let mut batch = index
+        .batch_single_thread()
+        .unwrap()
+        .in_background(4)
+        .unwrap();
+    batch.add_new(fixtures().remove(1)).unwrap();
+    let moved = dir.path().with_extension("moved");
+    std::fs::rename(dir.path(), &moved).unwrap();
+    let mut failed = batch.commit(2).err();
+    for d in fixtures() {
+        if failed.is_some() {
+            break;
+        }
+        failed = batch.add_new(d).err();
+    }
+    let error = match failed {
+        Some(e) => e,
+        None => batch
+            .finish()
+            .expect_err("the commit into a missing folder must fail"),
+    };
+    assert!(error.to_string().contains("search index at"), "{error}");
+    std::fs::rename(&moved, dir.path()).unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(index.indexed_seq().unwrap(), 1, "the first commit stays");
+    assert_eq!(index.len(), 1);
+}
