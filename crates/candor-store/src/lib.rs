@@ -130,6 +130,15 @@ fn sqlite_url(url: &str) -> Result<String> {
     }
 }
 
+/// SQLite settings per connection, for writing in bulk (an import stores 2,000 messages per
+/// transaction into the mail table and its four indexes):
+/// - `temp_store = MEMORY`: a multi-row insert that may hit a unique key keeps a statement
+///   journal of every page it changes; in a temporary file, that was three of every four
+///   write calls of an import (and the SQLite thread's writes were 13% of its CPU).
+/// - `cache_size` of 32 MiB instead of 2 MiB: with 2 MiB, index pages were evicted within a
+///   transaction and read back (39,000 reads for 30,000 messages).
+const SQLITE_PRAGMAS: [&str; 2] = ["PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -32768"];
+
 impl Store {
     /// Opens (creating an SQLite file if needed) and migrates the database at `url`.
     pub async fn open(url: &str) -> Result<Store> {
@@ -143,6 +152,17 @@ impl Store {
         };
         let pool = AnyPoolOptions::new()
             .max_connections(max)
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        use sqlx::Executor;
+                        for pragma in SQLITE_PRAGMAS {
+                            conn.execute(pragma).await?;
+                        }
+                    }
+                    Ok(())
+                })
+            })
             .connect(&real_url)
             .await
             .map_err(|e| StoreError::Open {
@@ -220,5 +240,26 @@ mod tests {
             "sqlite:///tmp/candor-test/x.db?mode=rwc"
         );
         assert!(backend_of("mysql://x").is_err());
+    }
+}
+
+#[cfg(test)]
+mod pragma_tests {
+    #[tokio::test]
+    async fn sqlite_connections_keep_temporary_data_in_memory_and_a_larger_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let store = crate::Store::open(&url).await.unwrap();
+        let mut conn = store.pool.acquire().await.unwrap();
+        let (temp_store,): (i64,) = sqlx::query_as("PRAGMA temp_store")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(temp_store, 2, "MEMORY");
+        let (cache,): (i64,) = sqlx::query_as("PRAGMA cache_size")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(cache, -32768, "32 MiB");
     }
 }
