@@ -132,12 +132,20 @@ fn sqlite_url(url: &str) -> Result<String> {
 
 /// SQLite settings per connection, for writing in bulk (an import stores 2,000 messages per
 /// transaction into the mail table and its four indexes):
+/// - `page_size` of 16 KiB for a new database (an existing one keeps its size): a mail body
+///   spans a quarter of the pages, and an import makes a quarter of the write calls.
 /// - `temp_store = MEMORY`: a multi-row insert that may hit a unique key keeps a statement
 ///   journal of every page it changes; in a temporary file, that was three of every four
 ///   write calls of an import (and the SQLite thread's writes were 13% of its CPU).
 /// - `cache_size` of 32 MiB instead of 2 MiB: with 2 MiB, index pages were evicted within a
 ///   transaction and read back (39,000 reads for 30,000 messages).
-const SQLITE_PRAGMAS: [&str; 2] = ["PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -32768"];
+///
+/// 30,000 messages: 250,750 `pwrite` and 39,275 `pread` calls before, 19,532 and 79 after.
+const SQLITE_PRAGMAS: [&str; 3] = [
+    "PRAGMA page_size = 16384",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA cache_size = -32768",
+];
 
 impl Store {
     /// Opens (creating an SQLite file if needed) and migrates the database at `url`.
@@ -261,5 +269,10 @@ mod pragma_tests {
             .await
             .unwrap();
         assert_eq!(cache, -32768, "32 MiB");
+        let (page,): (i64,) = sqlx::query_as("PRAGMA page_size")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(page, 16384, "a new database has 16 KiB pages");
     }
 }
