@@ -35,11 +35,10 @@ impl IndexBatch {
         let thread = std::thread::Builder::new()
             .name("candor-index".into())
             .spawn(move || work(self, rx))
-            .map_err(|e| SearchError::Index {
-                path: path.clone(),
-                source: tantivy::TantivyError::SystemError(format!(
+            .map_err(|e| {
+                SearchError::at(&path)(tantivy::TantivyError::SystemError(format!(
                     "cannot start the index thread: {e}"
-                )),
+                )))
             })?;
         Ok(BackgroundBatch {
             ops: Some(ops),
@@ -109,10 +108,7 @@ impl BackgroundBatch {
     }
 
     fn stopped(&self, why: &str) -> SearchError {
-        SearchError::Index {
-            path: self.path.clone(),
-            source: tantivy::TantivyError::SystemError(why.to_owned()),
-        }
+        SearchError::at(&self.path)(tantivy::TantivyError::SystemError(why.to_owned()))
     }
 }
 

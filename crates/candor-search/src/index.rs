@@ -178,10 +178,7 @@ impl SearchIndex {
     /// Opens the index in `dir`, creating it (and the folder) when missing.
     pub fn open(dir: &Path) -> Result<Self, SearchError> {
         let path = dir.display().to_string();
-        let err = |source| SearchError::Index {
-            path: path.clone(),
-            source,
-        };
+        let err = SearchError::at(&path);
         std::fs::create_dir_all(dir).map_err(|e| err(e.into()))?;
         let exists = dir.join("meta.json").exists();
         let index = if exists {
@@ -225,10 +222,7 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(|source| SearchError::Index {
-                path: path.clone(),
-                source,
-            })?;
+            .map_err(SearchError::at(&path))?;
         Ok(Self {
             index,
             reader,
@@ -238,10 +232,7 @@ impl SearchIndex {
     }
 
     pub(crate) fn err(&self, source: tantivy::TantivyError) -> SearchError {
-        SearchError::Index {
-            path: self.path.clone(),
-            source,
-        }
+        SearchError::at(&self.path)(source)
     }
 
     /// The highest database sequence number the last commit contains (0 for a new index).
@@ -308,13 +299,6 @@ impl IndexBatch {
         &self.path
     }
 
-    fn err(&self, source: tantivy::TantivyError) -> SearchError {
-        SearchError::Index {
-            path: self.path.clone(),
-            source,
-        }
-    }
-
     /// Adds a message, replacing any earlier version with the same mail id.
     pub fn upsert(&mut self, doc: &MailDoc) -> Result<(), SearchError> {
         self.writer
@@ -339,7 +323,9 @@ impl IndexBatch {
         d.add_text(f.body[slot], &doc.body);
         d.add_text(f.body_head, head(&doc.body, STORED_BODY_BYTES));
         d.add_u64(f.body_slot, slot as u64);
-        self.writer.add_document(d).map_err(|e| self.err(e))?;
+        self.writer
+            .add_document(d)
+            .map_err(SearchError::at(&self.path))?;
         Ok(())
     }
 
@@ -353,18 +339,14 @@ impl IndexBatch {
     pub fn clear(&mut self) -> Result<(), SearchError> {
         self.writer
             .delete_all_documents()
-            .map_err(|e| self.err(e))?;
+            .map_err(SearchError::at(&self.path))?;
         Ok(())
     }
 
     /// Makes the changes so far durable and visible, recording `seq` as indexed. The batch
     /// stays open for more changes (an import commits once per database transaction).
     pub fn commit(&mut self, seq: u64) -> Result<(), SearchError> {
-        let path = &self.path;
-        let err = |source| SearchError::Index {
-            path: path.clone(),
-            source,
-        };
+        let err = SearchError::at(&self.path);
         let mut prepared = self.writer.prepare_commit().map_err(err)?;
         prepared.set_payload(&seq.to_string());
         prepared.commit().map_err(err)?;
@@ -375,18 +357,9 @@ impl IndexBatch {
     /// Closes the batch, waiting for background segment merges so the index is left with few
     /// segments (searches get slower with many). Uncommitted changes are dropped.
     pub fn finish(self) -> Result<(), SearchError> {
-        let Self {
-            path,
-            reader,
-            writer,
-            ..
-        } = self;
-        let err = |source| SearchError::Index {
-            path: path.clone(),
-            source,
-        };
-        writer.wait_merging_threads().map_err(err)?;
-        reader.reload().map_err(err)?;
+        let err = SearchError::at(&self.path);
+        self.writer.wait_merging_threads().map_err(err)?;
+        self.reader.reload().map_err(err)?;
         Ok(())
     }
 }

@@ -41,6 +41,14 @@ pub enum SearchError {
 }
 
 impl SearchError {
+    /// Turns what tantivy reports into the error of the index at `path` (for `map_err`).
+    pub(crate) fn at(path: &str) -> impl Fn(tantivy::TantivyError) -> SearchError + Copy + '_ {
+        move |source| SearchError::Index {
+            path: path.to_owned(),
+            source,
+        }
+    }
+
     /// True when another process holds the index's writer lock (an import is running).
     pub fn is_busy(&self) -> bool {
         matches!(
