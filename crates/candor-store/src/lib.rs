@@ -249,30 +249,20 @@ mod tests {
         );
         assert!(backend_of("mysql://x").is_err());
     }
-}
 
-#[cfg(test)]
-mod pragma_tests {
     #[tokio::test]
     async fn sqlite_connections_keep_temporary_data_in_memory_and_a_larger_cache() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = crate::Store::open(&url).await.unwrap();
+        let store = Store::open(&url).await.unwrap();
         let mut conn = store.pool.acquire().await.unwrap();
-        let (temp_store,): (i64,) = sqlx::query_as("PRAGMA temp_store")
-            .fetch_one(&mut *conn)
-            .await
-            .unwrap();
-        assert_eq!(temp_store, 2, "MEMORY");
-        let (cache,): (i64,) = sqlx::query_as("PRAGMA cache_size")
-            .fetch_one(&mut *conn)
-            .await
-            .unwrap();
-        assert_eq!(cache, -32768, "32 MiB");
-        let (page,): (i64,) = sqlx::query_as("PRAGMA page_size")
-            .fetch_one(&mut *conn)
-            .await
-            .unwrap();
-        assert_eq!(page, 16384, "a new database has 16 KiB pages");
+        for (pragma, want) in [
+            ("PRAGMA temp_store", 2),      // MEMORY
+            ("PRAGMA cache_size", -32768), // 32 MiB
+            ("PRAGMA page_size", 16384),   // a new database has 16 KiB pages
+        ] {
+            let (got,): (i64,) = sqlx::query_as(pragma).fetch_one(&mut *conn).await.unwrap();
+            assert_eq!(got, want, "{pragma}");
+        }
     }
 }
