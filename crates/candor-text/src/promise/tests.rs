@@ -186,12 +186,21 @@ fn bengali_hand_written() {
     );
 }
 
+/// Each pair: an English sentence that must be detected as a commitment, and a close one that
+/// must not be.
+fn fires_but_not_on(pairs: &[(&str, &str)]) {
+    let d = PromiseDetector::new().unwrap();
+    for (yes, no) in pairs {
+        assert!(d.is_commitment(yes, "en"), "missed: {yes}");
+        assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
+    }
+}
+
 /// General English constructions, each as a firing sentence and a close one that must not fire
 /// (hand-written, not taken from the evaluation data).
 #[test]
 fn english_general_constructions() {
-    let d = PromiseDetector::new().unwrap();
-    for (yes, no) in [
+    fires_but_not_on(&[
         // an adverb in "-ly" is skipped, so the verb after it is judged
         (
             "We are currently reviewing the contract.",
@@ -256,18 +265,14 @@ fn english_general_constructions() {
             "I told them we will send it Monday.",
             "Sue says we can start Monday.",
         ),
-    ] {
-        assert!(d.is_commitment(yes, "en"), "missed: {yes}");
-        assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
-    }
+    ]);
 }
 
 /// The sixth revision's constructions of business email, each as a firing sentence and a close
 /// one that must not fire (hand-written, not taken from the evaluation data).
 #[test]
 fn english_business_email_constructions() {
-    let d = PromiseDetector::new().unwrap();
-    for (yes, no) in [
+    fires_but_not_on(&[
         // delivery with "have … to you", "going to", "let me get back", "make sure", "get … fixed"
         (
             "I'll have the draft to you by Friday.",
@@ -395,18 +400,14 @@ fn english_business_email_constructions() {
             "We are planning to meet on Monday.",
             "We were planning to meet on Monday.",
         ),
-    ] {
-        assert!(d.is_commitment(yes, "en"), "missed: {yes}");
-        assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
-    }
+    ]);
 }
 
 /// The seventh revision's constructions, each as a firing sentence and a close one that must
 /// not fire (hand-written, not taken from the evaluation data).
 #[test]
 fn english_seventh_revision_constructions() {
-    let d = PromiseDetector::new().unwrap();
-    for (yes, no) in [
+    fires_but_not_on(&[
         // a phrase or clause put first without a comma ends before the subject; a reduced
         // relative clause after "the NOUN" stays one
         (
@@ -608,8 +609,5 @@ fn english_seventh_revision_constructions() {
         ("I'll tell you more on Monday.", "I'll tell you what."),
         ("I'll say a few words at the dinner.", "I will say this."),
         ("I'll take the minutes.", "I'll take your word for it."),
-    ] {
-        assert!(d.is_commitment(yes, "en"), "missed: {yes}");
-        assert!(!d.is_commitment(no, "en"), "false alarm: {no}");
-    }
+    ]);
 }
