@@ -2,8 +2,9 @@
 //! stored with its record entry and scanned for promises, in batches that each commit once.
 //!
 //! Speed: reading, parsing and language detection of the next batches run on worker threads
-//! (one per core, for the whole import) while the current batch is written; each batch is one transaction, and the
-//! search index, on a writer kept open for the whole import, commits every few batches.
+//! (one per core, for the whole import) while the current batch is written; each batch is one
+//! transaction, and the search index, on a writer kept open for the whole import (on its own
+//! thread), commits every few batches.
 //!
 //! Crash safety: a batch is one transaction and duplicates are skipped by key, so a run killed
 //! at any point and run again ends in exactly the state of one clean run. Batches keep the
